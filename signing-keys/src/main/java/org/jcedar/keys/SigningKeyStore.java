@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
  * POOL key in SEC_TOKEN_POOL_SIGNING_KEY_FILE. Takes plain values; reading the configuration is the caller's
  * job. Files must be owned by {@code ownerUid} (HTCondor: the real uid) with no group/other bits.
  */
-public final class SigningKeyStore {
+public final class SigningKeyStore implements SigningKeySource {
     /** HTCondor's default LOCAL_CONFIG_DIR_EXCLUDE_REGEXP, which also filters key and token directories. */
     public static final String DEFAULT_EXCLUDE_REGEXP = "^((\\..*)|(.*\\.pl)|(.*\\.py)|(.*\\.sh)|(.*~)|(#.*)"
             + "|(.*\\.rpmsave)|(.*\\.rpmnew)|(.*\\.dpkg-old)|(.*\\.dpkg-dist)|(.*\\.cfsaved))$";
     /** What a real collector writes when it creates the POOL key (30 §1.4). */
     public static final int GENERATED_KEY_LENGTH = 64;
+    /** The {@link KeyFileException#detail()} of a key whose file does not exist. */
+    public static final String NO_SUCH_KEY = "no such file";
     /** Larger key files are refused (HTCondor has no limit; real keys are 64 bytes). */
     public static final int MAX_KEY_FILE_BYTES = 1 << 20;
 
@@ -97,13 +99,14 @@ public final class SigningKeyStore {
     }
 
     /** Loads key {@code kid} (the empty id means POOL, as in HTCondor). */
+    @Override
     public SigningKey load(String kid) throws KeyFileException {
         Path path = pathOf(kid);
         byte[] fileBytes;
         try {
             fileBytes = SecureFileReader.read(path, ownerUid, MAX_KEY_FILE_BYTES);
         } catch (NoSuchFileException e) {
-            throw new KeyFileException(readFailure(path), "no such file", e);
+            throw new KeyFileException(readFailure(path), NO_SUCH_KEY, e);
         } catch (InsecureFileException e) {
             throw new KeyFileException(readFailure(path), e.getMessage(), e);
         } catch (IOException e) {

@@ -33,12 +33,12 @@ import org.jcedar.keys.TokenRejectedException.Reason;
  * </ul>
  */
 public final class TokenVerifier {
-    private final SigningKeyStore keys;
+    private final SigningKeySource keys;
     private final Clock clock;
     private final Optional<String> expectedIssuer;
     private final Optional<Duration> maxAge;
 
-    public TokenVerifier(SigningKeyStore keys, Clock clock, Optional<String> expectedIssuer,
+    public TokenVerifier(SigningKeySource keys, Clock clock, Optional<String> expectedIssuer,
                          Optional<Duration> maxAge) {
         this.keys = keys;
         this.clock = clock;
@@ -85,7 +85,7 @@ public final class TokenVerifier {
         try {
             return keys.load(keyId);
         } catch (KeyFileException e) {
-            Reason reason = e.detail().equals("no such file") ? Reason.UNKNOWN_KEY_ID : Reason.KEY_UNUSABLE;
+            Reason reason = e.detail().equals(SigningKeyStore.NO_SUCH_KEY) ? Reason.UNKNOWN_KEY_ID : Reason.KEY_UNUSABLE;
             throw new TokenRejectedException(reason,
                     "signing key " + keyId + " cannot be used: " + e.getMessage() + " (" + e.detail() + ")", e);
         }
