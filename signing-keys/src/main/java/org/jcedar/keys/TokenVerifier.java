@@ -3,6 +3,7 @@ package org.jcedar.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -55,6 +56,30 @@ public final class TokenVerifier {
         TokenClaims claims = claims(decoded.claims());
         checkValidity(claims, decoded.claims());
         return new VerifiedToken(decoded, keyId, claims);
+    }
+
+    /**
+     * The server's side of the TOKEN method (30 §4.5): the client sends only {@code header.payload}, proving that
+     * it knows the signature without sending it. Applies every check of {@link #verify} except the signature
+     * comparison, and returns the token with the signature recomputed with our key, from which the method's
+     * proof keys are derived.
+     */
+    public VerifiedToken verifySigningInput(String signingInput) throws TokenException {
+        UnverifiedToken unsigned = UnverifiedToken.parse(signingInput + ".");
+        checkAlgorithm(unsigned.header());
+        String keyId = keyId(unsigned.header());
+        SigningKey key = loadKey(keyId);
+        TokenClaims claims = claims(unsigned.claims());
+        checkValidity(claims, unsigned.claims());
+        Base64URL signature;
+        try {
+            signature = new MACSigner(key.hmacKey()).sign(new JWSHeader(JWSAlgorithm.HS256),
+                    signingInput.getBytes(StandardCharsets.US_ASCII));
+        } catch (JOSEException e) {
+            // Cannot happen: the derived key is always 256 bits.
+            throw new IllegalStateException("nimbus refused an HS256 signature", e);
+        }
+        return new VerifiedToken(UnverifiedToken.parse(signingInput + "." + signature), keyId, claims);
     }
 
     private static void checkAlgorithm(Map<String, Object> header) throws TokenRejectedException {
