@@ -51,10 +51,26 @@ public final class SinfulAddress {
 
     /** A plain {@code <host:port>} address; {@code host} is a name or an IP literal (IPv6 without brackets). */
     public static SinfulAddress of(String host, int port) {
-        if (host.isEmpty() || port < 0 || port > 65535) {
+        if (!printableHost(host) || port < 0 || port > 65535) {
             throw new IllegalArgumentException("invalid host or port: " + host + ", " + port);
         }
         return new SinfulAddress(host, port, new TreeMap<>(BYTE_ORDER), List.of());
+    }
+
+    /** A host that prints into a sinful that parses back: an IPv6 literal, or a name without {@code :?>}. */
+    private static boolean printableHost(String host) {
+        if (host.isEmpty() || host.startsWith("[") || host.indexOf('\0') >= 0) {
+            return false;
+        }
+        if (host.indexOf(':') >= 0) {
+            try {
+                IpEndpoint.parseIp(host, host, 0);
+                return true;
+            } catch (AddressException e) {
+                return false;
+            }
+        }
+        return host.indexOf('?') < 0 && host.indexOf('>') < 0;
     }
 
     /**
