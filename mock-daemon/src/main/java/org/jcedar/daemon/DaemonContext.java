@@ -1,11 +1,14 @@
 package org.jcedar.daemon;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.jcedar.command.CommandNumbers;
 import org.jcedar.command.CommandTable;
 import org.jcedar.command.SessionTokenIssuer;
+import org.jcedar.keys.KeyFileException;
+import org.jcedar.keys.SigningKey;
 import org.jcedar.security.AuthMethod;
 import org.jcedar.security.CommandAuthorization;
 import org.jcedar.security.CondorVersion;
@@ -54,6 +57,17 @@ final class DaemonContext {
                 clock.instant().getEpochSecond());
         this.tokenIssuer = new SessionTokenIssuer(config.tokenIssuance(), config.keyStore(), clock, random);
         this.tokenValidator = new KeyStoreTokenValidator(config.keyStore(), clock, config.tokenMaxAge());
+    }
+
+    /** What a real collector does at start-up (30 §1.4): a missing POOL key file is created, 64 random bytes. */
+    void createPoolKeyIfMissing() throws IOException {
+        try {
+            if (config.keyStore().createPoolKeyIfMissing(random)) {
+                log.info("Created POOL token signing key in file " + config.keyStore().pathOf(SigningKey.POOL));
+            }
+        } catch (KeyFileException e) {
+            throw new IOException(e.getMessage() + " (" + e.detail() + ")", e);
+        }
     }
 
     DaemonLog log() {
