@@ -46,7 +46,6 @@ public final class TokenListTool {
     /** Runs the tool; returns its exit status. */
     public static int run(String[] args, ToolContext context) {
         Optional<String> dir = Optional.empty();
-        Optional<String> file = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (DashOption.matchesWithColon(arg, "debug", 1)) {
@@ -61,19 +60,16 @@ public final class TokenListTool {
                     context.err().print(NAME + ": " + missing + "\n" + USAGE);
                     return 1;
                 }
-                if (isDir) {
-                    dir = Optional.of(args[++i]);
-                } else {
-                    file = Optional.of(args[++i]);
+                if (!isDir) {
+                    // HTCondor lists the file at once and exits; later arguments are never looked at.
+                    printTokens(Path.of(args[i + 1]), args[i + 1], context.out());
+                    return 0;
                 }
+                dir = Optional.of(args[++i]);
             } else {
                 context.err().print(NAME + ": Invalid command line argument: " + arg + "\n" + USAGE);
                 return 1;
             }
-        }
-        if (file.isPresent()) {
-            printTokens(Path.of(file.get()), file.get(), context.out());
-            return 0;
         }
         Optional<String> directory = dir.or(() -> TokenDirectory.locate(
                 context.config().path("SEC_TOKEN_DIRECTORY"), context.config().path("SEC_TOKEN_SYSTEM_DIRECTORY"),
