@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The HTCondor configuration values the token tools read. A small seam so the tools do not depend on how
- * configuration is read: {@link EnvironmentConfiguration} until org.jcedar.config.CondorConfig is
- * available here, then an adapter over it.
+ * The HTCondor configuration values the token tools read: {@link CondorConfigConfiguration} when they run,
+ * anything that maps knob names to values when they are embedded or tested.
  */
+@FunctionalInterface
 public interface ToolConfiguration {
     /** The value of {@code knob}, or empty if it is unset or empty (HTCondor treats both alike). */
     Optional<String> get(String knob);

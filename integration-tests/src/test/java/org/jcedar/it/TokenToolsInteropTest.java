@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.jcedar.cli.EnvironmentConfiguration;
 import org.jcedar.cli.TokenCreateTool;
 import org.jcedar.cli.TokenListTool;
+import org.jcedar.cli.ToolConfiguration;
 import org.jcedar.cli.ToolContext;
 import org.jcedar.it.real.ExecResult;
 import org.jcedar.it.real.PoolOptions;
@@ -70,10 +70,8 @@ class TokenToolsInteropTest {
         Path otherKeys = Files.createDirectory(tmp.resolve("other-passwords.d"));
         storeOf(otherKeys).create("POOL", new byte[64]);
         Path token = tmp.resolve("forged");
-        Map<String, String> env = Map.of("_CONDOR_SEC_PASSWORD_DIRECTORY", otherKeys.toString(),
-                "_CONDOR_TRUST_DOMAIN", pool.trustDomain());
         Run create = run(TokenCreateTool::run, List.of("-identity", "alice@" + pool.trustDomain(),
-                "-file", token.toString()), env);
+                "-file", token.toString()), keyConfiguration(otherKeys, pool.trustDomain()));
         assertEquals(0, create.status(), create.stderr());
 
         ExecResult ping = pingWithToken(pool, token, "forged");
@@ -122,7 +120,8 @@ class TokenToolsInteropTest {
                 ExecResult real = pool.exec(ROOT, Stream.concat(Stream.of("condor_token_list"), args.stream())
                         .toArray(String[]::new));
 
-                Run ours = run(TokenListTool::run, args, Map.of());
+                Run ours = run(TokenListTool::run, args,
+                        configuration(Map.of("LOCAL_CONFIG_DIR_EXCLUDE_REGEXP", SigningKeyStore.DEFAULT_EXCLUDE_REGEXP)));
 
                 assertEquals(real.exitCode(), ours.status(), real::describe);
                 assertEquals(real.stdout(), ours.stdout(), real::describe);
@@ -185,9 +184,18 @@ class TokenToolsInteropTest {
 
     /** Our condor_token_create, configured with the pool's passwords.d and trust domain. */
     private static Run runOurs(List<String> args, RealPool pool) {
-        return run(TokenCreateTool::run, args, Map.of(
-                "_CONDOR_SEC_PASSWORD_DIRECTORY", pool.passwordsDirectory().toString(),
-                "_CONDOR_TRUST_DOMAIN", pool.trustDomain()));
+        return run(TokenCreateTool::run, args, keyConfiguration(pool.passwordsDirectory(), pool.trustDomain()));
+    }
+
+    /** The knobs condor_token_create reads, as the pool's configuration sets them but with host paths. */
+    private static ToolConfiguration keyConfiguration(Path passwordsDirectory, String trustDomain) {
+        return configuration(Map.of("SEC_PASSWORD_DIRECTORY", passwordsDirectory.toString(),
+                "SEC_TOKEN_POOL_SIGNING_KEY_FILE", passwordsDirectory.resolve("POOL").toString(),
+                "TRUST_DOMAIN", trustDomain));
+    }
+
+    private static ToolConfiguration configuration(Map<String, String> knobs) {
+        return knob -> Optional.ofNullable(knobs.get(knob));
     }
 
     private record Run(int status, String stdout, String stderr) {
@@ -197,11 +205,11 @@ class TokenToolsInteropTest {
         int run(String[] args, ToolContext context);
     }
 
-    private static Run run(Tool tool, List<String> args, Map<String, String> environment) {
+    private static Run run(Tool tool, List<String> args, ToolConfiguration configuration) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ToolContext context = new ToolContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new EnvironmentConfiguration(environment),
+                new PrintStream(err, true, StandardCharsets.UTF_8), configuration,
                 ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
                 new SecureRandom());
         int status = tool.run(args.toArray(String[]::new), context);
