@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -88,19 +90,23 @@ public final class MockDaemonMain {
             int listenPort = port != null ? port : (int) config.getLong("COLLECTOR_PORT", 9618);
             InetAddress bind = InetAddress.getByName(config.get("NETWORK_INTERFACE").filter(s -> !s.contains("*"))
                     .orElse("127.0.0.1"));
+            MockDaemon daemon = MockDaemon.start(daemonConfig, bind, listenPort, log, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
-            try (MockDaemon daemon = MockDaemon.start(daemonConfig, bind, listenPort, log, Clock.systemUTC())) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    daemon.close();
-                    stopped.countDown();
-                }, "condor_mock_daemon shutdown"));
-                System.out.println(daemon.sinfulAddress());
-                System.out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                daemon.close();
+                stopped.countDown();
+            }, "condor_mock_daemon shutdown"));
+            try {
                 for (Path file : addressFiles(addressFile, config)) {
                     AddressFile.write(file, daemon.sinfulAddress());
                 }
-                stopped.await();
+            } catch (IOException e) {
+                System.err.println("condor_mock_daemon: cannot write the address file: " + e.getMessage());
+                return 1; // the shutdown hook stops the daemon
             }
+            System.out.println(daemon.sinfulAddress());
+            System.out.flush();
+            stopped.await();
             return 0;
         } catch (ConfigException e) {
             System.err.println("condor_mock_daemon: configuration error: " + e.getMessage());
@@ -124,12 +130,19 @@ public final class MockDaemonMain {
                 .build());
     }
 
-    /** -address-file, and the schedd and collector address files the configuration names. */
-    private static java.util.List<Path> addressFiles(Path explicit, CondorConfig config) {
-        java.util.List<Path> files = new java.util.ArrayList<>();
+    /**
+     * -address-file, and the schedd and collector address files the configuration sets. Built-in defaults do not
+     * count: they point into a real installation's spool, where the mock must not overwrite a real daemon's file.
+     */
+    private static List<Path> addressFiles(Path explicit, CondorConfig config) {
+        List<Path> files = new ArrayList<>();
         Optional.ofNullable(explicit).ifPresent(files::add);
-        config.get("SCHEDD_ADDRESS_FILE").map(Path::of).ifPresent(files::add);
-        config.get("COLLECTOR_ADDRESS_FILE").map(Path::of).ifPresent(files::add);
+        for (String knob : List.of("SCHEDD_ADDRESS_FILE", "COLLECTOR_ADDRESS_FILE")) {
+            boolean configured = config.whereDefined(knob).map(where -> !where.equals("<Default>")).orElse(false);
+            if (configured) {
+                config.get(knob).map(Path::of).ifPresent(files::add);
+            }
+        }
         return files;
     }
 }
