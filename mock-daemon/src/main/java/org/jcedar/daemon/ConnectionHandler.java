@@ -6,13 +6,19 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jcedar.cedar.CedarConnection;
 import org.jcedar.cedar.CedarException;
 import org.jcedar.cedar.MessageReader;
+import org.jcedar.command.CommandRefusal;
+import org.jcedar.command.KeptConnection;
+import org.jcedar.security.AuthMethod;
 import org.jcedar.security.Endpoint;
 import org.jcedar.security.HandshakeAction;
 import org.jcedar.security.ServerHandshake;
@@ -20,19 +26,25 @@ import org.jcedar.security.ServerSession;
 
 /**
  * The netty driver of one connection: bytes go into the sans-I/O {@link CedarConnection}, whole messages into the
- * {@link ServerHandshake} and then into the command's handler; whatever they return goes out. The event loop only
- * hands the bytes over: all protocol work runs, in order, on one worker thread picked for this connection, so FS
- * checks and key-file reads may block without stalling other connections. All state lives in this object and
- * dies with the channel.
+ * {@link ServerHandshake}, then into the command's handler, and, on a connection kept after an update, into
+ * {@link KeptConnection} for the next raw command; whatever they return goes out. The event loop only hands the
+ * bytes over: all protocol work runs, in order, on one worker thread picked for this connection, so FS checks and
+ * key-file reads may block without stalling other connections. All state lives in this object and dies with the
+ * channel.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    /** The pipeline name of the idle timer, which a kept connection replaces with a longer one. */
+    static final String IDLE_TIMER = "idle";
+
     private final DaemonContext daemon;
     private final EventExecutor worker;
     private final CedarConnection connection;
     private ServerHandshake handshake;
+    private InetAddress peer;
+    private String peerText;
     private ServerSession.Command command;
     private CommandHandler handler;
-    private String peerText;
+    private KeptConnection kept;
     private boolean closing;
 
     ConnectionHandler(DaemonContext daemon, EventExecutor worker) {
@@ -46,9 +58,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         worker.execute(() -> {
+            peer = remote.getAddress();
             peerText = Endpoint.of(remote).hostPort();
-            handshake = new ServerHandshake(daemon.handshakeSettings(Endpoint.of(local)), remote.getAddress(),
-                    daemon.random());
+            handshake = new ServerHandshake(daemon.handshakeSettings(Endpoint.of(local)), peer, daemon.random());
         });
         ctx.fireChannelActive();
     }
@@ -77,32 +89,58 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             fail(ctx, "internal error: " + e);
         }
+        ctx.flush();
     }
 
     private void dispatch(ChannelHandlerContext ctx, byte[] message) throws CedarException {
-        if (command == null) {
+        if (handler != null) {
+            reply(ctx, handler.receive(command, new MessageReader(message, connection.encrypted())));
+        } else if (kept != null) {
+            KeptConnection.Next next;
+            try {
+                next = kept.next(message, connection.encrypted());
+            } catch (CommandRefusal e) {
+                fail(ctx, e.getMessage());
+                return;
+            }
+            begin(ctx, next.command(), next.payload());
+        } else {
             for (HandshakeAction action : handshake.receive(message)) {
                 apply(ctx, action);
             }
             if (!closing && handshake.command().isPresent()) {
-                command = handshake.command().get();
-                handler = daemon.handlerFor(command);
-                reply(ctx, handler.start(command, handshake.rawPayload().orElse(null)));
+                begin(ctx, handshake.command().get(), handshake.rawPayload().orElse(null));
             }
-            ctx.flush();
-            return;
         }
-        reply(ctx, handler.receive(command, new MessageReader(message, connection.encrypted())));
-        ctx.flush();
+    }
+
+    private void begin(ChannelHandlerContext ctx, ServerSession.Command next, MessageReader rawPayload)
+            throws CedarException {
+        command = next;
+        handler = daemon.handlerFor(command, peer);
+        reply(ctx, handler.start(command, rawPayload));
     }
 
     private void reply(ChannelHandlerContext ctx, CommandHandler.Reply reply) {
         send(ctx, reply.send());
-        if (reply.close()) {
-            daemon.log().command(peerText, command.session().identity().fullyQualifiedUser(),
-                    command.session().method().map(m -> m.reportedName()).orElse("none"),
-                    command.registration().name(), reply.result());
+        if (reply.next() == CommandHandler.Next.WAIT) {
+            return;
+        }
+        ServerSession session = command.session();
+        daemon.log().command(peerText, session.identity().fullyQualifiedUser(),
+                session.method().map(AuthMethod::reportedName).orElse("none"), command.registration().name(),
+                reply.result());
+        handler = null;
+        if (reply.next() == CommandHandler.Next.CLOSE) {
             close(ctx);
+        } else if (kept == null) {
+            if (!daemon.admitKeptConnection(ctx.channel())) {
+                fail(ctx, "too many kept connections; the peer will connect again for its next update");
+                return;
+            }
+            kept = new KeptConnection(daemon.commands(), daemon.authorization(), session, peer);
+            int idle = daemon.config().keptConnectionIdleSeconds();
+            ctx.pipeline().replace(IDLE_TIMER, IDLE_TIMER, new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
         }
     }
 
@@ -139,7 +177,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
-            worker.execute(() -> fail(ctx, "timed out waiting for the client"));
+            worker.execute(() -> fail(ctx, kept != null && handler == null ? "kept connection idle too long"
+                    : "timed out waiting for the client"));
         } else {
             ctx.fireUserEventTriggered(event);
         }

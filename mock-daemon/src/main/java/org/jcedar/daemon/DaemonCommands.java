@@ -1,12 +1,16 @@
 package org.jcedar.daemon;
 
 import java.util.List;
+import org.jcedar.command.CollectorCommand;
 import org.jcedar.command.CommandNumbers;
 import org.jcedar.command.CommandRegistration;
 import org.jcedar.command.CommandTable;
 import org.jcedar.security.Permission;
 
-/** The commands the mock daemon serves, registered at the levels real HTCondor daemons use (20 §13.2). */
+/**
+ * The commands the mock daemon serves, registered at the levels real HTCondor daemons use (20 §13.2): the
+ * collector's (10 §6) and the DaemonCore commands every daemon has.
+ */
 final class DaemonCommands {
 
     private DaemonCommands() {
@@ -14,6 +18,9 @@ final class DaemonCommands {
 
     static CommandTable table() {
         CommandTable t = new CommandTable();
+        for (CollectorCommand command : CollectorCommand.all()) {
+            t.register(command.registration());
+        }
         t.register(CommandRegistration.of(CommandNumbers.DC_NOP, "DC_NOP", Permission.ALLOW));
         t.register(CommandRegistration.of(CommandNumbers.DC_NOP_READ, "DC_NOP_READ", Permission.READ));
         t.register(CommandRegistration.of(CommandNumbers.DC_NOP_WRITE, "DC_NOP_WRITE", Permission.WRITE));

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jcedar.command.CollectorAds;
 import org.jcedar.command.SessionTokenIssuer;
 import org.jcedar.config.CondorConfig;
 import org.jcedar.config.ConfigException;
@@ -37,6 +38,9 @@ public final class DaemonConfiguration {
     private final Optional<Duration> tokenMaxAge;
     private final FsServer.Settings fsSettings;
     private final boolean claimToBeIncludeDomain;
+    private final long classAdLifetimeSeconds;
+    private final String scheddName;
+    private final String collectorName;
 
     private DaemonConfiguration(CondorConfig config) throws ConfigException {
         this.config = config;
@@ -65,6 +69,22 @@ public final class DaemonConfiguration {
         this.fsSettings = new FsServer.Settings(Path.of(config.get("FS_LOCAL_DIR").orElse("/tmp")), uidDomain,
                 config.getBoolean("FS_ROOT_TO_CONDOR", true), "condor");
         this.claimToBeIncludeDomain = config.getBoolean("SEC_CLAIMTOBE_INCLUDE_DOMAIN", true);
+        this.classAdLifetimeSeconds = Math.max(1, config.getLong("CLASSAD_LIFETIME", CollectorAds.DEFAULT_LIFETIME_SECONDS));
+        this.scheddName = config.get("SCHEDD_NAME").filter(n -> !n.isBlank()).map(n -> daemonName(n, hostName))
+                .orElse(hostName);
+        this.collectorName = config.get("COLLECTOR_NAME").filter(n -> !n.isBlank())
+                .map(n -> n.contains("@") ? n : n + "@" + hostName).orElse(hostName);
+    }
+
+    /**
+     * A daemon name as HTCondor makes it valid (build_valid_daemon_name): a name with an {@code @} stays as it is,
+     * the host's own name is the host name, any other name gets {@code @host} appended.
+     */
+    private static String daemonName(String name, String hostName) {
+        if (name.contains("@")) {
+            return name;
+        }
+        return name.equalsIgnoreCase(hostName) ? hostName : name + "@" + hostName;
     }
 
     public static DaemonConfiguration from(CondorConfig config) throws ConfigException {
@@ -126,9 +146,42 @@ public final class DaemonConfiguration {
         return claimToBeIncludeDomain;
     }
 
+    /** CLASSAD_LIFETIME: how long a collector keeps an ad that does not say otherwise. */
+    public long classAdLifetimeSeconds() {
+        return classAdLifetimeSeconds;
+    }
+
+    /** The schedd ad's Name: SCHEDD_NAME made valid, else the host name. */
+    public String scheddName() {
+        return scheddName;
+    }
+
+    /** The collector ad's Name: COLLECTOR_NAME (with {@code @host} unless it has an {@code @}), else the host name. */
+    public String collectorName() {
+        return collectorName;
+    }
+
+    /** The most ads the collector keeps: far beyond a test pool, far below memory trouble. */
+    public int maxCollectorAds() {
+        return 100_000;
+    }
+
+    /**
+     * A kept update connection (10 §6.5) stays open this long without traffic: as long as the ads it carried live
+     * (CLASSAD_LIFETIME), so that a daemon updating every few minutes never writes into a closed connection.
+     */
+    public int keptConnectionIdleSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, classAdLifetimeSeconds);
+    }
+
+    /** Connections kept open for further updates at most; past it a daemon reconnects for each update. */
+    public int maxKeptConnections() {
+        return 4096;
+    }
+
     /** Largest message accepted from a peer: far above anything HTCondor sends, far below memory trouble. */
     public int maxMessageSize() {
-        return 16 << 20;
+        return 4 << 20;
     }
 
     /** A connection that sends nothing for this long is closed: SEC_DEFAULT_AUTHENTICATION_TIMEOUT (20 s). */

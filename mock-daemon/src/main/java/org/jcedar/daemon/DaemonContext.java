@@ -1,10 +1,18 @@
 package org.jcedar.daemon;
 
+import io.netty.channel.Channel;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jcedar.command.AdTable;
+import org.jcedar.command.CollectorAds;
+import org.jcedar.command.CollectorCommand;
 import org.jcedar.command.CommandNumbers;
+import org.jcedar.command.CommandRegistration;
 import org.jcedar.command.CommandTable;
 import org.jcedar.command.SessionTokenIssuer;
 import org.jcedar.keys.KeyFileException;
@@ -13,6 +21,7 @@ import org.jcedar.security.AuthMethod;
 import org.jcedar.security.CommandAuthorization;
 import org.jcedar.security.CondorVersion;
 import org.jcedar.security.Endpoint;
+import org.jcedar.security.Permission;
 import org.jcedar.security.ServerHandshake;
 import org.jcedar.security.ServerPolicies;
 import org.jcedar.security.ServerSession;
@@ -46,6 +55,8 @@ final class DaemonContext {
     private final FsFileSystem fileSystem = new LocalFileSystem();
     private final SessionTokenIssuer tokenIssuer;
     private final KeyStoreTokenValidator tokenValidator;
+    private final CollectorAds collectorAds;
+    private final AtomicInteger keptConnections = new AtomicInteger();
 
     DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) {
         this.config = config;
@@ -57,6 +68,44 @@ final class DaemonContext {
                 clock.instant().getEpochSecond());
         this.tokenIssuer = new SessionTokenIssuer(config.tokenIssuance(), config.keyStore(), clock, random);
         this.tokenValidator = new KeyStoreTokenValidator(config.keyStore(), clock, config.tokenMaxAge());
+        this.collectorAds = new CollectorAds(new CollectorAds.Settings(config.classAdLifetimeSeconds(),
+                config.maxCollectorAds()));
+    }
+
+    /**
+     * Advertises the daemon's own schedd and collector ads into its collector, as a real schedd and collector
+     * would, so that condor_status lists them and tools locate the schedd by name.
+     */
+    void publishOwnAds(String sinful) {
+        long now = clock.instant().getEpochSecond();
+        OwnAds own = new OwnAds(config, sinful, now);
+        collectorAds.publish(AdTable.SCHEDULER, own.schedd());
+        collectorAds.publish(AdTable.COLLECTOR, own.collector());
+    }
+
+    /**
+     * Counts a connection kept for further updates, and refuses one more past the limit (as the real collector
+     * refuses to register more sockets than it has descriptors for); the count drops when the channel closes.
+     */
+    boolean admitKeptConnection(Channel channel) {
+        if (keptConnections.incrementAndGet() > config.maxKeptConnections()) {
+            keptConnections.decrementAndGet();
+            return false;
+        }
+        channel.closeFuture().addListener(f -> keptConnections.decrementAndGet());
+        return true;
+    }
+
+    CollectorAds collectorAds() {
+        return collectorAds;
+    }
+
+    CommandTable commands() {
+        return commands;
+    }
+
+    CommandAuthorization authorization() {
+        return authorization;
     }
 
     /** What a real collector does at start-up (30 §1.4): a missing POOL key file is created, 64 random bytes. */
@@ -119,16 +168,40 @@ final class DaemonContext {
     }
 
     /** The handler for an authorized command: DC_SEC_QUERY and DC_AUTHENTICATE wrap the command they name. */
-    CommandHandler handlerFor(ServerSession.Command command) {
+    CommandHandler handlerFor(ServerSession.Command command, InetAddress peer) {
         if (command.wireCommand() == CommandNumbers.DC_SEC_QUERY) {
             return new SecQueryHandler();
         }
         if (command.wireCommand() == CommandNumbers.DC_AUTHENTICATE) {
             return new NopHandler();
         }
-        if (command.registration().number() == CommandNumbers.DC_GET_SESSION_TOKEN) {
+        int number = command.registration().number();
+        if (number == CommandNumbers.DC_GET_SESSION_TOKEN) {
             return new SessionTokenHandler(tokenIssuer);
         }
+        Optional<CollectorCommand> collector = CollectorCommand.of(number);
+        if (collector.isPresent()) {
+            CollectorCommand c = collector.get();
+            switch (c.kind()) {
+                case UPDATE:
+                    return new UpdateHandler(c, collectorAds, clock);
+                case INVALIDATE:
+                    return new InvalidateHandler(c, collectorAds);
+                default:
+                    return new QueryHandler(c, collectorAds, session -> mayReadPrivateAttributes(session, peer), clock);
+            }
+        }
         return new NopHandler();
+    }
+
+    /** The collector sends private attributes to peers authorized at NEGOTIATOR or ADMINISTRATOR level. */
+    private boolean mayReadPrivateAttributes(ServerSession session, InetAddress peer) {
+        for (Permission level : List.of(Permission.NEGOTIATOR, Permission.ADMINISTRATOR)) {
+            CommandRegistration probe = CommandRegistration.of(-1, "send private attributes", level);
+            if (authorization.denial(probe, session, peer).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -64,12 +64,14 @@ public final class MockDaemon implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
+                            ch.pipeline().addLast(ConnectionHandler.IDLE_TIMER,
+                                    new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
                             ch.pipeline().addLast(new ConnectionHandler(context, workers.next()));
                         }
                     })
                     .bind(new InetSocketAddress(bindAddress, port)).sync().channel();
             MockDaemon daemon = new MockDaemon(boss, io, workers, channel, context);
+            context.publishOwnAds(daemon.sinfulAddress());
             context.log().info("jcedar mock daemon (schedd + collector) listening on " + daemon.sinfulAddress());
             return daemon;
         } catch (InterruptedException e) {

@@ -19,11 +19,6 @@ final class SessionTokenHandler implements CommandHandler {
     }
 
     @Override
-    public Reply start(ServerSession.Command command, MessageReader rawPayload) throws CedarException {
-        return rawPayload == null ? Reply.wait(List.of()) : receive(command, rawPayload);
-    }
-
-    @Override
     public Reply receive(ServerSession.Command command, MessageReader message) throws CedarException {
         SessionTokenRequest request = SessionTokenRequest.fromAd(ClassAdWire.read(message));
         message.expectEnd();
