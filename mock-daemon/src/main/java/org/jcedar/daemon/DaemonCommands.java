@@ -38,6 +38,16 @@ final class DaemonCommands {
                 Permission.ADVERTISE_MASTER));
         t.register(new CommandRegistration(CommandNumbers.DC_GET_SESSION_TOKEN, "DC_GET_SESSION_TOKEN",
                 Permission.DAEMON, List.of(Permission.ALLOW), false));
+        t.register(new CommandRegistration(CommandNumbers.DC_START_TOKEN_REQUEST, "DC_START_TOKEN_REQUEST",
+                Permission.DAEMON, List.of(Permission.ALLOW), false));
+        t.register(new CommandRegistration(CommandNumbers.DC_FINISH_TOKEN_REQUEST, "DC_FINISH_TOKEN_REQUEST",
+                Permission.DAEMON, List.of(Permission.ALLOW), false));
+        t.register(new CommandRegistration(CommandNumbers.DC_LIST_TOKEN_REQUEST, "DC_LIST_TOKEN_REQUEST",
+                Permission.DAEMON, List.of(Permission.ALLOW), true));
+        t.register(new CommandRegistration(CommandNumbers.DC_APPROVE_TOKEN_REQUEST, "DC_APPROVE_TOKEN_REQUEST",
+                Permission.DAEMON, List.of(Permission.ALLOW), true));
+        t.register(CommandRegistration.of(CommandNumbers.DC_AUTO_APPROVE_TOKEN_REQUEST,
+                "DC_AUTO_APPROVE_TOKEN_REQUEST", Permission.ADMINISTRATOR));
         return t;
     }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jcedar.command.CollectorAds;
 import org.jcedar.command.SessionTokenIssuer;
+import org.jcedar.command.TokenRequests;
 import org.jcedar.config.CondorConfig;
 import org.jcedar.config.ConfigException;
 import org.jcedar.keys.ProcessIdentity;
@@ -38,6 +39,7 @@ public final class DaemonConfiguration {
     private final Optional<Duration> tokenMaxAge;
     private final FsServer.Settings fsSettings;
     private final boolean claimToBeIncludeDomain;
+    private final TokenRequests.Settings tokenRequests;
     private final long classAdLifetimeSeconds;
     private final String scheddName;
     private final String collectorName;
@@ -64,6 +66,11 @@ public final class DaemonConfiguration {
                 expiration > 0 ? OptionalLong.of(expiration) : OptionalLong.empty(),
                 config.get("SEC_TOKEN_ISSUER_KEY").orElse("POOL"),
                 listOr(config.getList("SEC_TOKEN_FETCH_ALLOWED_SIGNING_KEYS"), List.of("POOL")), trustDomain);
+        this.tokenRequests = new TokenRequests.Settings(config.getBoolean("SEC_ENABLE_TOKEN_REQUEST", true),
+                config.getList("SEC_TOKEN_REQUEST_LIMITS"),
+                expiration > 0 ? OptionalLong.of(expiration) : OptionalLong.empty(),
+                config.getLong("SEC_TOKEN_REQUEST_LIFETIME", 3600),
+                config.getLong("TOKEN_REQUEST_AUTO_APPROVE_MAX_LIFETIME", 3600), 10);
         long maxAge = config.getLong("SEC_TOKEN_MAX_AGE", 0);
         this.tokenMaxAge = maxAge > 0 ? Optional.of(Duration.ofSeconds(maxAge)) : Optional.empty();
         this.fsSettings = new FsServer.Settings(Path.of(config.get("FS_LOCAL_DIR").orElse("/tmp")), uidDomain,
@@ -132,6 +139,10 @@ public final class DaemonConfiguration {
 
     public SessionTokenIssuer.Settings tokenIssuance() {
         return tokenIssuance;
+    }
+
+    public TokenRequests.Settings tokenRequests() {
+        return tokenRequests;
     }
 
     public Optional<Duration> tokenMaxAge() {

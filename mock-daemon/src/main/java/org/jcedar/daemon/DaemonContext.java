@@ -3,7 +3,6 @@ package org.jcedar.daemon;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.List;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,6 +14,8 @@ import org.jcedar.command.CommandNumbers;
 import org.jcedar.command.CommandRegistration;
 import org.jcedar.command.CommandTable;
 import org.jcedar.command.SessionTokenIssuer;
+import org.jcedar.command.TokenGenerator;
+import org.jcedar.command.TokenRequests;
 import org.jcedar.keys.KeyFileException;
 import org.jcedar.keys.SigningKey;
 import org.jcedar.security.AuthMethod;
@@ -56,6 +57,7 @@ final class DaemonContext {
     private final SessionTokenIssuer tokenIssuer;
     private final KeyStoreTokenValidator tokenValidator;
     private final CollectorAds collectorAds;
+    private final TokenRequests tokenRequests;
     private final AtomicInteger keptConnections = new AtomicInteger();
 
     DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) {
@@ -68,6 +70,8 @@ final class DaemonContext {
                 clock.instant().getEpochSecond());
         this.tokenIssuer = new SessionTokenIssuer(config.tokenIssuance(), config.keyStore(), clock, random);
         this.tokenValidator = new KeyStoreTokenValidator(config.keyStore(), clock, config.tokenMaxAge());
+        this.tokenRequests = new TokenRequests(config.tokenRequests(), new TokenGenerator(config.keyStore(),
+                config.trustDomain(), config.tokenIssuance().issuerKey(), clock, random), clock, random);
         this.collectorAds = new CollectorAds(new CollectorAds.Settings(config.classAdLifetimeSeconds(),
                 config.maxCollectorAds()));
     }
@@ -179,6 +183,9 @@ final class DaemonContext {
         if (number == CommandNumbers.DC_GET_SESSION_TOKEN) {
             return new SessionTokenHandler(tokenIssuer);
         }
+        if (number >= CommandNumbers.DC_START_TOKEN_REQUEST && number <= CommandNumbers.DC_AUTO_APPROVE_TOKEN_REQUEST) {
+            return new TokenRequestHandler(tokenRequests, caller(command, peer));
+        }
         Optional<CollectorCommand> collector = CollectorCommand.of(number);
         if (collector.isPresent()) {
             CollectorCommand c = collector.get();
@@ -196,12 +203,19 @@ final class DaemonContext {
 
     /** The collector sends private attributes to peers authorized at NEGOTIATOR or ADMINISTRATOR level. */
     private boolean mayReadPrivateAttributes(ServerSession session, InetAddress peer) {
-        for (Permission level : List.of(Permission.NEGOTIATOR, Permission.ADMINISTRATOR)) {
-            CommandRegistration probe = CommandRegistration.of(-1, "send private attributes", level);
-            if (authorization.denial(probe, session, peer).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return authorizedAt(Permission.NEGOTIATOR, session, peer) || authorizedAt(Permission.ADMINISTRATOR, session, peer);
+    }
+
+    /** Whether the session's limits and ALLOW/DENY let it act at {@code level} (DaemonCore::Verify). */
+    private boolean authorizedAt(Permission level, ServerSession session, InetAddress peer) {
+        return authorization.denial(CommandRegistration.of(-1, level.name(), level), session, peer).isEmpty();
+    }
+
+    /** Who sends a token-request command, as the workflow's rules look at it. */
+    private TokenRequests.Caller caller(ServerSession.Command command, InetAddress peer) {
+        ServerSession session = command.session();
+        return new TokenRequests.Caller(session.identity().fullyQualifiedUser(), peer.getHostAddress(),
+                session.method().map(AuthMethod::reportedName), command.encrypted(), session.limits(),
+                session.tokenExpiration(), authorizedAt(Permission.ADMINISTRATOR, session, peer));
     }
 }

@@ -1,17 +1,12 @@
 package org.jcedar.command;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jcedar.keys.KeyFileException;
-import org.jcedar.keys.SigningKey;
 import org.jcedar.keys.SigningKeyStore;
-import org.jcedar.keys.TokenClaims;
-import org.jcedar.keys.TokenSigner;
 import org.jcedar.security.ServerSession;
 import org.jcedar.security.authz.AuthorizationLimits;
 import org.jcedar.security.authz.WildcardPattern;
@@ -33,15 +28,13 @@ public final class SessionTokenIssuer {
     }
 
     private final Settings settings;
-    private final SigningKeyStore keys;
+    private final TokenGenerator generator;
     private final Clock clock;
-    private final SecureRandom random;
 
     public SessionTokenIssuer(Settings settings, SigningKeyStore keys, Clock clock, SecureRandom random) {
         this.settings = settings;
-        this.keys = keys;
+        this.generator = new TokenGenerator(keys, settings.trustDomain(), settings.issuerKey(), clock, random);
         this.clock = clock;
-        this.random = random;
     }
 
     public SessionTokenReply issue(ServerSession session, SessionTokenRequest request) {
@@ -76,7 +69,7 @@ public final class SessionTokenIssuer {
             }
         }
 
-        Optional<String> keyId = hasKey(settings.issuerKey()) ? Optional.of(settings.issuerKey()) : Optional.empty();
+        Optional<String> keyId = generator.signingKey();
         if (request.requestedKey().isPresent()) {
             String requested = request.requestedKey().get();
             if (!allowed(requested)) {
@@ -103,18 +96,9 @@ public final class SessionTokenIssuer {
         if (keyId.isEmpty()) {
             return SessionTokenReply.error(1, "Server does not have access to configured key.");
         }
-        SigningKey key;
-        try {
-            key = keys.load(keyId.get());
-        } catch (KeyFileException e) {
-            return SessionTokenReply.error(1, "TOKEN:1:Failed to read file " + describePath(keyId.get()) + " securely.");
-        }
-        Optional<String> issuerProblem = TokenClaims.issuerProblem(settings.trustDomain());
-        if (issuerProblem.isPresent()) {
-            return SessionTokenReply.error(1, "PASSWD:1:" + issuerProblem.get());
-        }
-        TokenClaims claims = TokenClaims.issue(subject, settings.trustDomain(), authorizations, lifetime, clock, random);
-        return SessionTokenReply.success(TokenSigner.mint(claims, key));
+        TokenGenerator.Outcome outcome = generator.generate(subject, keyId.get(), authorizations, lifetime);
+        return outcome.token().map(SessionTokenReply::success)
+                .orElseGet(() -> SessionTokenReply.error(outcome.errorCode(), outcome.errorText()));
     }
 
     private boolean allowed(String requested) {
@@ -124,21 +108,5 @@ public final class SessionTokenIssuer {
             }
         }
         return false;
-    }
-
-    private boolean hasKey(String kid) {
-        try {
-            return keys.has(kid);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private String describePath(String kid) {
-        try {
-            return keys.pathOf(kid).toString();
-        } catch (KeyFileException e) {
-            return kid;
-        }
     }
 }
