@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.jcedar.classad.ClassAd;
+import org.jcedar.classad.ClassAdPrinter;
+import org.jcedar.classad.Expr;
 import org.jcedar.security.JcedarVersion;
 
 /**
  * A daemon address file as HTCondor writes it (10 §6.1): the sinful on line 1, then the version and platform
- * lines. Written to a temporary file in the same directory and renamed over the target, so a reader never sees a
- * partial file.
+ * lines; and a daemon ad file ({@code .schedd_classad}): the ad, one {@code Name = value} per line. Written to a
+ * temporary file in the same directory and renamed over the target, so a reader never sees a partial file.
  */
 final class AddressFile {
     static final String PLATFORM = "$CondorPlatform: jcedar-Java $";
@@ -19,12 +23,23 @@ final class AddressFile {
     }
 
     static void write(Path target, String sinful) throws IOException {
+        replace(target, sinful + "\n" + JcedarVersion.REMOTE_VERSION + "\n" + PLATFORM + "\n");
+    }
+
+    static void writeAd(Path target, ClassAd ad) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Expr> entry : ad.entries()) {
+            text.append(ClassAdPrinter.entry(entry.getKey(), entry.getValue())).append('\n');
+        }
+        replace(target, text.toString());
+    }
+
+    private static void replace(Path target, String content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         try {
-            String content = sinful + "\n" + JcedarVersion.REMOTE_VERSION + "\n" + PLATFORM + "\n";
-            Files.writeString(temp, content, StandardCharsets.US_ASCII);
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

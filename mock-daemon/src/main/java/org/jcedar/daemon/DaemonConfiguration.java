@@ -157,6 +157,15 @@ public final class DaemonConfiguration {
         return claimToBeIncludeDomain;
     }
 
+    /**
+     * A path knob the configuration sets itself; built-in defaults do not count (they point into a real
+     * installation, whose files the mock must not touch).
+     */
+    public Optional<Path> configuredPath(String knob) {
+        boolean configured = config.whereDefined(knob).map(where -> !where.equals("<Default>")).orElse(false);
+        return configured ? config.get(knob).map(Path::of) : Optional.empty();
+    }
+
     /** CLASSAD_LIFETIME: how long a collector keeps an ad that does not say otherwise. */
     public long classAdLifetimeSeconds() {
         return classAdLifetimeSeconds;

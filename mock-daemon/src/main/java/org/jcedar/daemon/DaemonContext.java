@@ -80,11 +80,12 @@ final class DaemonContext {
      * Advertises the daemon's own schedd and collector ads into its collector, as a real schedd and collector
      * would, so that condor_status lists them and tools locate the schedd by name.
      */
-    void publishOwnAds(String sinful) {
+    OwnAds publishOwnAds(String sinful) {
         long now = clock.instant().getEpochSecond();
         OwnAds own = new OwnAds(config, sinful, now);
         collectorAds.publish(AdTable.SCHEDULER, own.schedd());
         collectorAds.publish(AdTable.COLLECTOR, own.collector());
+        return own;
     }
 
     /**

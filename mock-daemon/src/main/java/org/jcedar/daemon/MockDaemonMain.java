@@ -6,11 +6,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.jcedar.config.CondorConfig;
 import org.jcedar.config.ConfigEnvironment;
@@ -97,8 +94,8 @@ public final class MockDaemonMain {
                 stopped.countDown();
             }, "condor_mock_daemon shutdown"));
             try {
-                for (Path file : addressFiles(addressFile, config)) {
-                    AddressFile.write(file, daemon.sinfulAddress());
+                if (addressFile != null) {
+                    AddressFile.write(addressFile, daemon.sinfulAddress());
                 }
             } catch (IOException e) {
                 System.err.println("condor_mock_daemon: cannot write the address file: " + e.getMessage());
@@ -128,21 +125,5 @@ public final class MockDaemonMain {
         environment.put("CONDOR_CONFIG", configFile.toAbsolutePath().toString());
         return CondorConfig.load(ConfigEnvironment.builder(DaemonConfiguration.SUBSYSTEM).environment(environment)
                 .build());
-    }
-
-    /**
-     * -address-file, and the schedd and collector address files the configuration sets. Built-in defaults do not
-     * count: they point into a real installation's spool, where the mock must not overwrite a real daemon's file.
-     */
-    private static List<Path> addressFiles(Path explicit, CondorConfig config) {
-        List<Path> files = new ArrayList<>();
-        Optional.ofNullable(explicit).ifPresent(files::add);
-        for (String knob : List.of("SCHEDD_ADDRESS_FILE", "COLLECTOR_ADDRESS_FILE")) {
-            boolean configured = config.whereDefined(knob).map(where -> !where.equals("<Default>")).orElse(false);
-            if (configured) {
-                config.get(knob).map(Path::of).ifPresent(files::add);
-            }
-        }
-        return files;
     }
 }
