@@ -12,6 +12,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.jcedar.cedar.CedarConnection;
 import org.jcedar.cedar.CedarException;
@@ -140,7 +141,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             kept = new KeptConnection(daemon.commands(), daemon.authorization(), session, peer);
             int idle = daemon.config().keptConnectionIdleSeconds();
-            ctx.pipeline().replace(IDLE_TIMER, IDLE_TIMER, new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
+            try {
+                ctx.pipeline().replace(IDLE_TIMER, IDLE_TIMER, new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
+            } catch (NoSuchElementException e) {
+                // The peer has closed already and netty has taken the handlers down; what it sent before closing
+                // is still processed (it is queued on this worker ahead of the close).
+            }
         }
     }
 

@@ -41,6 +41,7 @@ public final class DaemonConfiguration {
     private final boolean claimToBeIncludeDomain;
     private final TokenRequests.Settings tokenRequests;
     private final long classAdLifetimeSeconds;
+    private final boolean housekeepingOnInvalidate;
     private final String scheddName;
     private final String collectorName;
 
@@ -77,6 +78,7 @@ public final class DaemonConfiguration {
                 config.getBoolean("FS_ROOT_TO_CONDOR", true), "condor");
         this.claimToBeIncludeDomain = config.getBoolean("SEC_CLAIMTOBE_INCLUDE_DOMAIN", true);
         this.classAdLifetimeSeconds = Math.max(1, config.getLong("CLASSAD_LIFETIME", CollectorAds.DEFAULT_LIFETIME_SECONDS));
+        this.housekeepingOnInvalidate = config.getBoolean("HOUSEKEEPING_ON_INVALIDATE", true);
         this.scheddName = config.get("SCHEDD_NAME").filter(n -> !n.isBlank()).map(n -> daemonName(n, hostName))
                 .orElse(hostName);
         this.collectorName = config.get("COLLECTOR_NAME").filter(n -> !n.isBlank())
@@ -169,6 +171,11 @@ public final class DaemonConfiguration {
     /** CLASSAD_LIFETIME: how long a collector keeps an ad that does not say otherwise. */
     public long classAdLifetimeSeconds() {
         return classAdLifetimeSeconds;
+    }
+
+    /** HOUSEKEEPING_ON_INVALIDATE: how an invalidation without a key is matched (CollectorAds#invalidate). */
+    public boolean housekeepingOnInvalidate() {
+        return housekeepingOnInvalidate;
     }
 
     /** The schedd ad's Name: SCHEDD_NAME made valid, else the host name. */

@@ -194,7 +194,7 @@ final class DaemonContext {
                 case UPDATE:
                     return new UpdateHandler(c, collectorAds, clock);
                 case INVALIDATE:
-                    return new InvalidateHandler(c, collectorAds);
+                    return new InvalidateHandler(c, collectorAds, !config.housekeepingOnInvalidate());
                 default:
                     return new QueryHandler(c, collectorAds, session -> mayReadPrivateAttributes(session, peer), clock);
             }

@@ -18,10 +18,13 @@ import org.jcedar.security.ServerSession;
 final class InvalidateHandler implements CommandHandler {
     private final CollectorCommand command;
     private final CollectorAds ads;
+    private final boolean queryIsMy;
 
-    InvalidateHandler(CollectorCommand command, CollectorAds ads) {
+    /** @param queryIsMy HOUSEKEEPING_ON_INVALIDATE is false: match with the query ad as MY (CollectorAds#invalidate) */
+    InvalidateHandler(CollectorCommand command, CollectorAds ads, boolean queryIsMy) {
         this.command = command;
         this.ads = ads;
+        this.queryIsMy = queryIsMy;
     }
 
     @Override
@@ -32,7 +35,7 @@ final class InvalidateHandler implements CommandHandler {
         if (table.isEmpty()) {
             return Reply.keep(List.of(), "ignored: no TargetType names the ads to invalidate");
         }
-        int removed = ads.invalidate(table.get(), query);
+        int removed = ads.invalidate(table.get(), query, queryIsMy);
         return Reply.keep(List.of(), "invalidated " + removed + " " + table.get() + " ad" + (removed == 1 ? "" : "s"));
     }
 }

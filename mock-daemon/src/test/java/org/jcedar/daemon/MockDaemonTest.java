@@ -95,8 +95,10 @@ class MockDaemonTest {
             assertEquals(2L, found.get(0).getInteger("TotalIdleJobs").orElseThrow());
             assertEquals("unauthenticated@unmapped", found.get(0).getString("AuthenticatedIdentity").orElseThrow());
 
+            // what a real schedd sends when it stops (Scheduler::invalidate_ads)
             updates.sendCommand(CommandNumbers.INVALIDATE_SCHEDD_ADS, ClassAdParser.parseLines(
-                    "MyType = \"Query\"\nTargetType = \"Scheduler\"\nRequirements = TARGET.Name == \"real@host\"\n"));
+                    "MyType = \"Query\"\nTargetType = \"Scheduler\"\nRequirements = TARGET.Name == \"real@host\"\n"
+                            + "Name = \"real@host\"\nMyAddress = \"<127.0.0.1:1234>\"\n"));
             assertFalse(updates.closedByDaemon(), "and keeps it after an invalidation too");
             assertEquals(List.of(), RawConnection.query(daemon, CommandNumbers.QUERY_SCHEDD_ADS,
                     ALL.with("Requirements", ClassAdParser.parseExpression("Name == \"real@host\""))));

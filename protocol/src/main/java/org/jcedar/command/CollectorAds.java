@@ -134,10 +134,12 @@ public final class CollectorAds {
 
     /**
      * Removes the ads an invalidation names: the one whose key the query ad carries when it has one (a daemon
-     * invalidating its own ad), else every ad its {@code Requirements} matches with the query ad as MY and the
-     * stored ad as TARGET. Returns how many went.
+     * invalidating its own ad), else every ad its {@code Requirements} match. HTCondor's collector evaluates them
+     * as a query's, with the stored ad as MY and no target (its housekeeping path, HOUSEKEEPING_ON_INVALIDATE,
+     * the default); with {@code queryIsMy} as a match with the query ad as MY and the stored ad as TARGET (its
+     * path when that knob is false). Returns how many went.
      */
-    public int invalidate(AdTable table, ClassAd queryAd) {
+    public int invalidate(AdTable table, ClassAd queryAd, boolean queryIsMy) {
         Map<String, Entry> ads = tables.get(table.id());
         if (ads == null) {
             return 0;
@@ -152,8 +154,10 @@ public final class CollectorAds {
         }
         int removed = 0;
         for (Map.Entry<String, Entry> e : ads.entrySet()) {
-            if (Evaluator.matches(requirements.get(), queryAd, e.getValue().publicAd())
-                    && ads.remove(e.getKey(), e.getValue())) {
+            ClassAd stored = e.getValue().publicAd();
+            boolean matches = queryIsMy ? Evaluator.matches(requirements.get(), queryAd, stored)
+                    : Evaluator.matches(requirements.get(), stored, null);
+            if (matches && ads.remove(e.getKey(), e.getValue())) {
                 removed++;
             }
         }

@@ -70,21 +70,33 @@ class CollectorAdsTest {
                 + "Requirements = TARGET.Name == \"s1@host\"\nName = \"s1@host\"\n"
                 + "MyAddress = \"<127.0.0.1:4000>\"\n");
 
-        assertEquals(1, ads.invalidate(AdTable.SCHEDULER, invalidation));
+        assertEquals(1, ads.invalidate(AdTable.SCHEDULER, invalidation, false));
         assertEquals(List.of("s2@host"), names(queryAll(CollectorCommand.QUERY_SCHEDD_ADS, NOW)));
     }
 
     @Test
-    void anInvalidationWithoutAKeyRemovesWhatItsRequirementsMatchWithTheStoredAdAsTarget() throws Exception {
+    void anInvalidationWithoutAKeyRemovesWhatItsRequirementsMatchAsAQuery() throws Exception {
         ads.update(AdTable.SCHEDULER, schedd("s1@host", "Group = \"a\""), Optional.empty(), SCHEDD, NOW);
         ads.update(AdTable.SCHEDULER, schedd("s2@host", "Group = \"a\""), Optional.empty(), SCHEDD, NOW);
         ads.update(AdTable.SCHEDULER, schedd("s3@host", "Group = \"b\""), Optional.empty(), SCHEDD, NOW);
+        ClassAd byTarget = ClassAdParser.parseLines("MyType = \"Query\"\nRequirements = TARGET.Group == \"a\"\n");
+        ClassAd byGroup = ClassAdParser.parseLines("MyType = \"Query\"\nRequirements = Group == \"a\"\n");
+
+        assertEquals(0, ads.invalidate(AdTable.SCHEDULER, byTarget, false), "no target: TARGET.x is undefined");
+        assertEquals(2, ads.invalidate(AdTable.SCHEDULER, byGroup, false));
+        assertEquals(List.of("s3@host"), names(queryAll(CollectorCommand.QUERY_SCHEDD_ADS, NOW)));
+        assertEquals(1, ads.size());
+    }
+
+    @Test
+    void withoutHousekeepingOnInvalidateTheQueryAdIsMyAndTheStoredAdTarget() throws Exception {
+        ads.update(AdTable.SCHEDULER, schedd("s1@host", "Group = \"a\""), Optional.empty(), SCHEDD, NOW);
+        ads.update(AdTable.SCHEDULER, schedd("s2@host", "Group = \"b\""), Optional.empty(), SCHEDD, NOW);
         ClassAd byGroup = ClassAdParser.parseLines("MyType = \"Query\"\nWanted = \"a\"\n"
                 + "Requirements = TARGET.Group == MY.Wanted\n");
 
-        assertEquals(2, ads.invalidate(AdTable.SCHEDULER, byGroup));
-        assertEquals(List.of("s3@host"), names(queryAll(CollectorCommand.QUERY_SCHEDD_ADS, NOW)));
-        assertEquals(1, ads.size());
+        assertEquals(1, ads.invalidate(AdTable.SCHEDULER, byGroup, true));
+        assertEquals(List.of("s2@host"), names(queryAll(CollectorCommand.QUERY_SCHEDD_ADS, NOW)));
     }
 
     @Test

@@ -55,7 +55,8 @@ class CollectorCommandProperties {
             ClassAd ad = ClassAdWire.read(reader);
             ads.update(AdTable.of(ad.getString("TargetType").orElse("Scheduler")), ad, Optional.empty(),
                     new CollectorAds.Origin("x@y", Optional.empty()), NOW);
-            ads.invalidate(AdTable.SCHEDULER, ad);
+            ads.invalidate(AdTable.SCHEDULER, ad, false);
+            ads.invalidate(AdTable.SCHEDULER, ad, true);
         } catch (CedarException expected) {
             // a checked refusal is fine
         }
