@@ -31,7 +31,7 @@ final class InvalidateHandler implements CommandHandler {
     public Reply receive(ServerSession.Command cmd, MessageReader message) throws CedarException {
         ClassAd query = ClassAdWire.read(message);
         message.expectEnd();
-        Optional<AdTable> table = command.table().or(() -> query.getString("TargetType").map(AdTable::of));
+        Optional<AdTable> table = command.tableFor(query);
         if (table.isEmpty()) {
             return Reply.keep(List.of(), "ignored: no TargetType names the ads to invalidate");
         }

@@ -36,7 +36,7 @@ final class UpdateHandler implements CommandHandler {
         Optional<ClassAd> privateAd = command.carriesPrivateAd() ? Optional.of(ClassAdWire.read(message))
                 : Optional.empty();
         message.expectEnd();
-        Optional<AdTable> table = command.table().or(() -> ad.getString("MyType").map(AdTable::of));
+        Optional<AdTable> table = command.tableFor(ad);
         if (table.isEmpty()) {
             return Reply.finish(List.of(), "refused: the ad of " + command + " has no MyType");
         }

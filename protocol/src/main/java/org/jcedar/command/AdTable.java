@@ -20,6 +20,8 @@ public final class AdTable {
     }
 
     public static final AdTable MACHINE = new AdTable("Machine", AdTable::slotKey);
+    /** A startd's daemon ad (HTCondor 24 and later), beside its slots' ads. */
+    public static final AdTable STARTD = new AdTable("StartD", AdTable::slotKey);
     public static final AdTable SCHEDULER = new AdTable("Scheduler", AdTable::scheddKey);
     public static final AdTable MASTER = new AdTable("DaemonMaster", ad -> nameOrMachine(ad));
     public static final AdTable CKPT_SERVER = new AdTable("CkptServer", ad -> ad.getString("Machine"));
@@ -34,10 +36,7 @@ public final class AdTable {
     public static final AdTable ACCOUNTING = new AdTable("Accounting",
             ad -> name(ad).map(n -> n + ad.getString("NegotiatorName").orElse("")));
 
-    /** The MyType of a startd's daemon ad (HTCondor 24+), which has a generic table of its own. */
-    public static final String STARTD_DAEMON = "StartD";
-
-    private static final List<AdTable> KNOWN = List.of(MACHINE, SCHEDULER, MASTER, CKPT_SERVER, SUBMITTER, COLLECTOR,
+    private static final List<AdTable> KNOWN = List.of(MACHINE, STARTD, SCHEDULER, MASTER, CKPT_SERVER, SUBMITTER, COLLECTOR,
             LICENSE, STORAGE, NEGOTIATOR, HAD, GRID, ACCOUNTING);
 
     private final String name;

@@ -3,6 +3,7 @@ package org.jcedar.command;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jcedar.classad.ClassAd;
 import org.jcedar.security.Permission;
 
 /**
@@ -86,6 +87,22 @@ public enum CollectorCommand {
 
     public Permission level() {
         return level;
+    }
+
+    /**
+     * The table an update or invalidation files its ad in: the command's own, but a startd update of a daemon ad
+     * ({@code MyType = "StartD"}) goes to the startd daemon ads; the generic commands name the table in
+     * {@code MyType} (an update) or {@code TargetType} (an invalidation). Empty when the ad names none.
+     */
+    public Optional<AdTable> tableFor(ClassAd ad) {
+        if (table == null) {
+            return ad.getString(kind == Kind.UPDATE ? "MyType" : "TargetType").map(AdTable::of);
+        }
+        if (table == AdTable.MACHINE && ad.getString(kind == Kind.UPDATE ? "MyType" : "TargetType")
+                .map(AdTable::of).map(AdTable.STARTD::equals).orElse(false)) {
+            return Optional.of(AdTable.STARTD);
+        }
+        return Optional.of(table);
     }
 
     /** An update that carries a second, private ad after the public one (the startd's, 10 §6.5). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jcedar.classad.AttributeNames;
 import org.jcedar.classad.ClassAd;
 import org.jcedar.classad.Evaluator;
 import org.jcedar.classad.Expr;
@@ -103,9 +102,9 @@ public record CollectorQuery(List<Scan> scans, boolean wantsPrivate, boolean loc
             case QUERY_STARTD_ADS:
                 // The startd's daemon ads (TargetType "StartD") have a table of their own; a locate looks there
                 // first, then among the slots.
-                boolean daemonAds = targetType.map(t -> AttributeNames.equal(t, AdTable.STARTD_DAEMON)).orElse(false);
+                boolean daemonAds = targetType.map(AdTable::of).map(AdTable.STARTD::equals).orElse(false);
                 if (locate || daemonAds) {
-                    scans.add(new Scan(Optional.of(AdTable.of(AdTable.STARTD_DAEMON)), requirements, projection, limit));
+                    scans.add(new Scan(Optional.of(AdTable.STARTD), requirements, projection, limit));
                 }
                 if (!daemonAds) {
                     scans.add(new Scan(Optional.of(AdTable.MACHINE), requirements, projection, limit));
