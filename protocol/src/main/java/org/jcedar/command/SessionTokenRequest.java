@@ -35,7 +35,9 @@ public record SessionTokenRequest(List<String> authorizations, OptionalLong life
                 authz.add(item);
             }
         }
-        OptionalLong lifetime = ad.getInteger("TokenLifetime").map(OptionalLong::of).orElse(OptionalLong.empty());
+        // HTCondor reads it into a C int (ClassAd::EvaluateAttrInt): the low 32 bits of an integer.
+        OptionalLong lifetime = ad.getInteger("TokenLifetime").map(value -> OptionalLong.of((int) value.longValue()))
+                .orElse(OptionalLong.empty());
         return new SessionTokenRequest(authz, lifetime, ad.getString("RequestedKey"));
     }
 }

@@ -149,7 +149,7 @@ public final class TokenRequests {
         } else {
             bounds.addAll(limits);
         }
-        long lifetime = request.getInteger("TokenLifetime").orElse(-1L);
+        long lifetime = requestedLifetime(request);
         if (settings.issuedTokenExpiration().isPresent()) {
             long cap = settings.issuedTokenExpiration().getAsLong();
             if (lifetime > cap || lifetime < 0) {
@@ -400,7 +400,7 @@ public final class TokenRequests {
             code = -2;
             message = "DAEMON:-2:Auto-approval rule netblock invalid.";
         } else {
-            rules.add(new Rule(block.get(), now, now + lifetime));
+            rules.add(new Rule(block.get(), now, lifetime > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + lifetime));
             Optional<String> key = generator.signingKey();
             if (key.isEmpty()) {
                 TokenGenerator.Outcome missing = TokenGenerator.noSigningKey();
@@ -433,6 +433,14 @@ public final class TokenRequests {
     /** The number of requests held, in any state. */
     public synchronized int size() {
         return requests.size();
+    }
+
+    /**
+     * {@code TokenLifetime} as HTCondor reads it into a C int (ClassAd::EvaluateAttrInt): an integer, cut to its
+     * low 32 bits; anything else counts as absent (-1).
+     */
+    static long requestedLifetime(ClassAd request) {
+        return request.getInteger("TokenLifetime").map(value -> (long) (int) value.longValue()).orElse(-1L);
     }
 
     /** The request ids as they are parsed (YourStringDeserializer: an optional sign, digits, nothing else). */
