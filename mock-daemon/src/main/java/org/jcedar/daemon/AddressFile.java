@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.jcedar.classad.ClassAd;
 import org.jcedar.classad.ClassAdPrinter;
@@ -40,6 +41,8 @@ final class AddressFile {
         Path temp = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
+            // Readable by everyone, as HTCondor's: tools run as any user (createTempFile made it 0600).
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.jcedar.cedar.MessageWriter;
 import org.jcedar.classad.ClassAd;
@@ -52,6 +53,7 @@ class MockDaemonTest {
             List<String> lines = Files.readAllLines(addressFile);
             assertEquals(daemon.sinfulAddress(), lines.get(0));
             assertTrue(lines.get(1).startsWith("$CondorVersion: "), lines.get(1));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(addressFile)));
             ClassAd ad = ClassAdParser.parseLines(Files.readString(adFile));
             assertEquals(daemon.scheddName(), ad.getString("Name").orElseThrow());
             assertEquals(daemon.sinfulAddress(), ad.getString("ScheddIpAddr").orElseThrow());
