@@ -51,7 +51,6 @@ public final class MockDaemon implements AutoCloseable {
     public static MockDaemon start(DaemonConfiguration config, InetAddress bindAddress, int port, PrintStream log,
                                    Clock clock) throws IOException {
         DaemonContext context = new DaemonContext(config, new DaemonLog(log), clock);
-        context.createPoolKeyIfMissing();
         int cores = Runtime.getRuntime().availableProcessors();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(cores, NioIoHandler.newFactory());
