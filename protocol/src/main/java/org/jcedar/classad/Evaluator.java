@@ -238,7 +238,7 @@ public final class Evaluator {
             }
             // ".name" looks in the outermost ad; in a match that is HTCondor's match ad, which holds none
             // of the ads' attributes.
-            return match ? Value.UNDEFINED : lookup(scope.top(), reference.name(), false);
+            return match ? Value.UNDEFINED : lookup(scope.outermost(), reference.name(), false);
         }
         if (depthRemaining <= 0) {
             return Value.ERROR; // HTCondor answers ERROR here rather than failing the evaluation
@@ -295,7 +295,7 @@ public final class Evaluator {
                     return parent == null ? Value.UNDEFINED : new Value.ClassAdValue(parent.ad(), parent);
                 }
                 case "toplevel", "root" -> {
-                    Scope top = scope.top();
+                    Scope top = scope.outermost();
                     return match ? Value.UNDEFINED : new Value.ClassAdValue(top.ad(), top);
                 }
                 case "currenttime" -> {
@@ -306,7 +306,7 @@ public final class Evaluator {
                 }
             }
         }
-        Scope top = start.top();
+        Scope top = start.outermost();
         Scope other = top.counterpart();
         if (other == null) {
             return Value.UNDEFINED;
