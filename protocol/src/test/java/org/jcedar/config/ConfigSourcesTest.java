@@ -168,6 +168,14 @@ class ConfigSourcesTest {
     }
 
     @Test
+    void processEnvironmentCanBeAdjusted() throws Exception {
+        new ConfigFixture(dir).config("Daemon = $(SUBSYSTEM) as $(USERNAME)\n");
+        CondorConfig c = CondorConfig.load(ConfigEnvironment.builderOfProcess("SCHEDD")
+                .environment(java.util.Map.of("CONDOR_CONFIG", dir.resolve("condor_config").toString())).build());
+        assertEquals("SCHEDD as " + System.getProperty("user.name"), c.get("Daemon").orElseThrow());
+    }
+
+    @Test
     void condorAccountHomeComesFromThePasswordFile() throws Exception {
         Path passwd = new ConfigFixture(dir).write("passwd",
                 "root:x:0:0:root:/root:/bin/bash\ncondor:x:100:101::/var/lib/condor:/usr/sbin/nologin\nbroken\n");
