@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * evaluating other text as a ClassAd expression; that is left to callers with an evaluator, so such text is
  * "not a literal" here.
  */
-final class ConfigLiterals {
+public final class ConfigLiterals {
     private static final Pattern INTEGER = Pattern.compile("[ \t\n\r\f\u000b]*([-+]?\\d+)[ \t\n\r\f\u000b]*");
 
     private ConfigLiterals() {
     }
 
     /** {@code true}/{@code false}/{@code 1}/{@code 0} (any case), optionally followed by white space. */
-    static Optional<Boolean> parseBoolean(String value) {
+    public static Optional<Boolean> parseBoolean(String value) {
         String rest;
         boolean result;
         if (Ascii.startsWithIgnoreCase(value, "true")) {
