@@ -60,10 +60,12 @@ final class DaemonContext {
     private final TokenRequests tokenRequests;
     private final AtomicInteger keptConnections = new AtomicInteger();
 
-    DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) {
+    /** Creates a missing POOL key first: whether the daemon offers TOKEN depends on the keys it holds. */
+    DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) throws IOException {
         this.config = config;
         this.log = log;
         this.clock = clock;
+        createPoolKeyIfMissing();
         this.policies = new ServerPolicies(config.knobs(), DaemonConfiguration.SUBSYSTEM, config.hasSigningKeys());
         this.authorization = new CommandAuthorization(new Authorizer(config.knobs(), DaemonConfiguration.SUBSYSTEM));
         this.sessionIds = new SessionIds(config.hostName(), ProcessHandle.current().pid(),
@@ -114,7 +116,7 @@ final class DaemonContext {
     }
 
     /** What a real collector does at start-up (30 §1.4): a missing POOL key file is created, 64 random bytes. */
-    void createPoolKeyIfMissing() throws IOException {
+    private void createPoolKeyIfMissing() throws IOException {
         try {
             if (config.keyStore().createPoolKeyIfMissing(random)) {
                 log.info("Created POOL token signing key in file " + config.keyStore().pathOf(SigningKey.POOL));

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jcedar.address.IpEndpoint;
+import org.jcedar.address.SinfulAddress;
 import org.jcedar.security.Endpoint;
 
 /**
@@ -78,7 +80,6 @@ public final class MockDaemon implements AutoCloseable {
     static MockDaemon start(DaemonConfiguration config, InetAddress bindAddress, int port, PrintStream log,
                             Clock clock, Optional<Path> workDirectory) throws IOException {
         DaemonContext context = new DaemonContext(config, new DaemonLog(log), clock);
-        context.createPoolKeyIfMissing();
         int cores = Runtime.getRuntime().availableProcessors();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(cores, NioIoHandler.newFactory());
@@ -127,9 +128,9 @@ public final class MockDaemon implements AutoCloseable {
 
     /** The daemon's address as HTCondor writes it, e.g. {@code <127.0.0.1:9618?addrs=127.0.0.1-9618>}. */
     public String sinfulAddress() {
-        String ccbSafe = (endpoint.isIpv6() ? "[" + endpoint.ip().replace(':', '-') + "]" : endpoint.ip())
-                + "-" + endpoint.port();
-        return "<" + endpoint.hostPort() + "?addrs=" + ccbSafe + ">";
+        InetSocketAddress local = (InetSocketAddress) server.localAddress();
+        return SinfulAddress.of(endpoint.ip(), endpoint.port())
+                .withAddrs(List.of(new IpEndpoint(local.getAddress(), endpoint.port()))).toString();
     }
 
     /** The configuration the daemon runs with. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jcedar.classad.ClassAd;
+import org.jcedar.config.ConfigLiterals;
 import org.jcedar.classad.Evaluator;
 import org.jcedar.classad.Expr;
 import org.jcedar.classad.Value;
@@ -47,7 +48,7 @@ public record CollectorQuery(List<Scan> scans, boolean wantsPrivate, boolean loc
             if (!(value instanceof Value.StringValue text)) {
                 return Optional.empty();
             }
-            List<String> names = attributeList(text.value());
+            List<String> names = ConfigLiterals.listItems(text.value());
             return names.isEmpty() ? Optional.empty() : Optional.of(names);
         }
     }
@@ -85,7 +86,7 @@ public record CollectorQuery(List<Scan> scans, boolean wantsPrivate, boolean loc
                 break;
             case QUERY_MULTIPLE_ADS:
             case QUERY_MULTIPLE_PVT_ADS:
-                List<String> types = attributeList(targetType.orElse(""));
+                List<String> types = ConfigLiterals.listItems(targetType.orElse(""));
                 if (types.isEmpty()) {
                     throw new CommandRefusal(command + " without a TargetType");
                 }
@@ -114,17 +115,6 @@ public record CollectorQuery(List<Scan> scans, boolean wantsPrivate, boolean loc
                 scans.add(new Scan(command.table(), requirements, projection, limit));
         }
         return new CollectorQuery(scans, wantsPrivate, locate);
-    }
-
-    /** A projection or attribute list: names separated by commas and white space. */
-    public static List<String> attributeList(String text) {
-        List<String> names = new ArrayList<>();
-        for (String item : text.split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                names.add(item);
-            }
-        }
-        return names;
     }
 
     /** A projection attribute: a non-empty string literal is the list itself; any other expression is kept. */

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jcedar.classad.ClassAd;
+import org.jcedar.config.ConfigLiterals;
 import org.jcedar.security.authz.AuthorizationLimits;
 
 /**
@@ -137,7 +138,7 @@ public final class TokenRequests {
         TreeSet<String> limits = new TreeSet<>(settings.requestLimits());
         Optional<String> asked = request.getString("LimitAuthorization");
         if (asked.isPresent()) {
-            for (String authz : CollectorQuery.attributeList(asked.get())) {
+            for (String authz : ConfigLiterals.listItems(asked.get())) {
                 if (limits.isEmpty() || limits.contains(authz)) {
                     bounds.add(authz);
                 }

@@ -76,6 +76,14 @@ public final class ConfigEnvironment {
      * newest HTCondor version we verify against.
      */
     public static ConfigEnvironment ofProcess(String subsystem) {
+        return builderOfProcess(subsystem).build();
+    }
+
+    /**
+     * A builder preset as {@link #ofProcess} describes, to change some settings, e.g. a daemon that takes its
+     * configuration file from the command line puts CONDOR_CONFIG into {@link Builder#environment}.
+     */
+    public static Builder builderOfProcess(String subsystem) {
         String user = System.getProperty("user.name", "");
         String home = System.getProperty("user.home", "");
         Builder b = builder(subsystem)
@@ -89,7 +97,7 @@ public final class ConfigEnvironment {
             b.userHome(Path.of(home));
         }
         homeOfAccount(Path.of("/etc/passwd"), "condor").ifPresent(b::condorHome);
-        return b.build();
+        return b;
     }
 
     /** The home directory of {@code account} in a passwd(5) file, as getpwnam would find it there. */

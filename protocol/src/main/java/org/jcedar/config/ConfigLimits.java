@@ -21,9 +21,13 @@ final class ConfigLimits {
     /** Longest value an expansion may produce, in characters. */
     static final int MAX_EXPANDED_LENGTH = 4 * 1024 * 1024;
     /** Most references one expansion may substitute. */
-    static final int MAX_EXPANSION_STEPS = 100_000;
+    static final int MAX_EXPANSION_STEPS = 20_000;
     /** Most characters one expansion may rescan and copy in total (each substitution rescans the value). */
-    static final long MAX_EXPANSION_WORK = 64L * 1024 * 1024;
+    static final long MAX_EXPANSION_WORK = 16L * 1024 * 1024;
+    /** Most characters all expansions of one load may rescan and copy together. */
+    static final long MAX_LOAD_EXPANSION_WORK = 128L * 1024 * 1024;
+    /** Deepest nesting of macro functions whose arguments name knobs that are expanded in turn. */
+    static final int MAX_FUNCTION_NESTING = 64;
 
     private ConfigLimits() {
     }

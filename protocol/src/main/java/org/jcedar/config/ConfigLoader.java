@@ -253,7 +253,7 @@ final class ConfigLoader {
         }
         Path file;
         if (name.startsWith("/")) {
-            file = Path.of(name);
+            file = state.resolve(name);
         } else if (env.userHome().isPresent()) {
             file = env.userHome().get().resolve(".condor").resolve(name);
         } else {

@@ -37,7 +37,7 @@ public record HtcondorVersion(int major, int minor, int subminor) implements Com
                 ? Optional.of(new HtcondorVersion(major, minor, subminor)) : Optional.empty();
     }
 
-    static boolean isValid(int major, int minor, int subminor) {
+    private static boolean isValid(int major, int minor, int subminor) {
         return major >= 6 && minor >= 0 && minor <= 99 && subminor >= 0 && subminor <= 99;
     }
 

@@ -35,10 +35,6 @@ final class LoadState {
         this.conditions = new IfCondition(expander, metaknobs, environment.version());
     }
 
-    ConfigEnvironment environment() {
-        return environment;
-    }
-
     MacroSet macros() {
         return macros;
     }

@@ -19,6 +19,7 @@ final class MacroExpander {
     private final MacroSet macros;
     private final Consumer<String> warnings;
     private final MacroFunctions functions;
+    private final LoadWork loadWork = new LoadWork();
 
     /** An expander over {@code macros}; notes about what jcedar does not evaluate go to {@code warnings}. */
     MacroExpander(MacroSet macros, Consumer<String> warnings) {
@@ -37,19 +38,31 @@ final class MacroExpander {
 
     /** {@code value} with every reference expanded. */
     String expand(String value, String subject) throws EvaluationException {
-        return expand(value, new ExpansionBudget(subject));
+        return expand(value, budget(subject));
     }
 
+    /** A budget for one expansion of {@code subject}, part of this load's budget. */
+    ExpansionBudget budget(String subject) {
+        return new ExpansionBudget(subject, loadWork);
+    }
+
+    /** {@code value} with every reference expanded, spending from {@code budget} (a nested expansion). */
     String expand(String value, ExpansionBudget budget) throws EvaluationException {
-        String s = value;
-        MacroReference ref;
-        while ((ref = MacroScanner.next(s, 0, ALL_BUT_DOLLAR)) != null) {
-            s = substitute(s, ref, evaluate(ref, budget), budget);
+        budget.enter();
+        try {
+            String s = value;
+            MacroReference ref;
+            while ((ref = MacroScanner.next(s, 0, ALL_BUT_DOLLAR)) != null) {
+                s = substitute(s, ref, evaluate(ref, budget), budget);
+                budget.checkNotRepeated(s);
+            }
+            while ((ref = MacroScanner.next(s, 0, ONLY_DOLLAR)) != null) {
+                s = substitute(s, ref, "$", budget);
+            }
+            return s;
+        } finally {
+            budget.exit();
         }
-        while ((ref = MacroScanner.next(s, 0, ONLY_DOLLAR)) != null) {
-            s = substitute(s, ref, "$", budget);
-        }
-        return s;
     }
 
     /**
@@ -65,7 +78,7 @@ final class MacroExpander {
         MacroScanner.Filter onlySelf = (function, body) -> (function != MacroFunction.LOOKUP
                 && function != MacroFunction.FILENAME)
                 || !(namesKnob(body, self) || (other != null && namesKnob(body, other)));
-        ExpansionBudget budget = new ExpansionBudget(self);
+        ExpansionBudget budget = budget(self);
         String s = value;
         MacroReference ref;
         while ((ref = MacroScanner.next(s, 0, onlySelf)) != null) {

@@ -18,9 +18,8 @@ import java.util.regex.Pattern;
  * is a literal). Where HTCondor aborts (a bad index or number), we throw.
  */
 final class MacroFunctions {
-    /** Text around one printf conversion of an integer: flags, width, an optional length modifier, no precision. */
-    private static final Pattern INT_FORMAT = Pattern.compile(
-            "((?:[^%]|%%)*)%([-+ #0]*)(\\d*)(?:hh|h|ll|l|j|z|t|q|L)?([diouxX])((?:[^%]|%%)*)");
+    /** Widest printf field we format; the result is cut to {@link #INT_BUFFER_CHARS} anyway. */
+    private static final int MAX_FORMAT_WIDTH = 1000;
     private static final Pattern SIMPLE_LITERAL =
             Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|(?i:true|false|undefined|error)");
     /** snprintf into a 56-byte buffer keeps at most this many characters. */
@@ -62,11 +61,7 @@ final class MacroFunctions {
         String body = ref.body();
         int comma = body.indexOf(',');
         String name = comma < 0 ? body : body.substring(0, comma);
-        String format = comma < 0 ? null : body.substring(comma + 1);
-        Matcher f = format == null ? null : INT_FORMAT.matcher(format);
-        if (f != null && !f.matches()) {
-            throw new EvaluationException("$INT() macro: '" + format + "' is not a valid integer format");
-        }
+        IntegerFormat format = comma < 0 ? null : IntegerFormat.of(body.substring(comma + 1));
         String text = lookedUpAndExpanded(name, name, budget);
         OptionalLong literal = ConfigLiterals.parseInteger(text);
         if (literal.isEmpty()) {
@@ -75,21 +70,72 @@ final class MacroFunctions {
             return text;
         }
         long number = literal.getAsLong();
-        if (f == null) {
+        if (format == null) {
             return Long.toString(number);
         }
-        char conversion = f.group(4).charAt(0);
-        Object argument = number;
-        if ("diu".indexOf(conversion) >= 0) {
-            argument = conversion == 'u' ? new BigInteger(Long.toUnsignedString(number)) : number;
-            conversion = 'd';
-        }
-        String javaFormat = f.group(1) + "%" + f.group(2) + f.group(3) + conversion + f.group(5);
+        Object argument = format.unsigned() ? new BigInteger(Long.toUnsignedString(number)) : number;
         try {
-            String out = String.format(Locale.ROOT, javaFormat, argument);
+            String out = String.format(Locale.ROOT, format.javaFormat(), argument);
             return out.length() > INT_BUFFER_CHARS ? out.substring(0, INT_BUFFER_CHARS) : out;
         } catch (IllegalFormatException e) {
-            throw new EvaluationException("$INT() macro: '" + format + "' is not a supported format");
+            throw new EvaluationException("$INT() macro: '" + body.substring(comma + 1) + "' is not a supported format");
+        }
+    }
+
+    /** A printf format of one integer as a Java format; {@code unsigned} for %u (Java has no unsigned long). */
+    private record IntegerFormat(String javaFormat, boolean unsigned) {
+        /**
+         * Exactly one integer conversion (flags, width, an optional length modifier, no precision) amid literal
+         * text: {@code %i} and {@code %u} become {@code %d}, length modifiers are dropped.
+         */
+        static IntegerFormat of(String format) throws EvaluationException {
+            StringBuilder out = new StringBuilder();
+            Boolean unsigned = null;
+            int i = 0;
+            int n = format.length();
+            while (i < n) {
+                char c = format.charAt(i++);
+                if (c != '%') {
+                    out.append(c);
+                    continue;
+                }
+                if (i < n && format.charAt(i) == '%') {
+                    out.append("%%");
+                    i++;
+                    continue;
+                }
+                if (unsigned != null) {
+                    throw new EvaluationException("$INT() macro: '" + format + "' has more than one conversion");
+                }
+                int flags = i;
+                while (i < n && "-+ #0".indexOf(format.charAt(i)) >= 0) {
+                    i++;
+                }
+                int width = i;
+                while (i < n && Ascii.isDigit(format.charAt(i))) {
+                    i++;
+                }
+                if (i - width > 4 || (i > width && Integer.parseInt(format.substring(width, i)) > MAX_FORMAT_WIDTH)) {
+                    throw new EvaluationException("$INT() macro: '" + format + "' has too wide a field");
+                }
+                String spec = format.substring(flags, i);
+                for (String length : new String[] {"hh", "ll", "h", "l", "j", "z", "t", "q", "L"}) {
+                    if (format.startsWith(length, i)) {
+                        i += length.length();
+                        break;
+                    }
+                }
+                char conversion = i < n ? format.charAt(i++) : 0;
+                if ("diouxX".indexOf(conversion) < 0) {
+                    throw new EvaluationException("$INT() macro: '" + format + "' is not a valid integer format");
+                }
+                unsigned = conversion == 'u';
+                out.append('%').append(spec).append(conversion == 'i' || conversion == 'u' ? 'd' : conversion);
+            }
+            if (unsigned == null) {
+                throw new EvaluationException("$INT() macro: '" + format + "' has no integer conversion");
+            }
+            return new IntegerFormat(out.toString(), unsigned);
         }
     }
 
@@ -191,7 +237,12 @@ final class MacroFunctions {
         if (min > max) {
             throw new EvaluationException("$RANDOM_INTEGER() macro: min > max");
         }
-        long choices = (max - min) / step + 1;
+        long choices;
+        try {
+            choices = Math.addExact(Math.subtractExact(max, min) / step, 1);
+        } catch (ArithmeticException e) {
+            throw new EvaluationException("$RANDOM_INTEGER() macro: range too large");
+        }
         return Long.toString(min + ThreadLocalRandom.current().nextLong(choices) * step);
     }
 

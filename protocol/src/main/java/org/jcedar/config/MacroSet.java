@@ -1,7 +1,6 @@
 package org.jcedar.config;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +102,7 @@ final class MacroSet {
     }
 
     /** The configured knobs, in the order they were first set. */
-    Collection<Definition> definitions() {
+    List<Definition> definitions() {
         return List.copyOf(definitions.values());
     }
 
@@ -112,10 +111,6 @@ final class MacroSet {
         List<Definition> sorted = new ArrayList<>(definitions.values());
         sorted.sort((a, b) -> Ascii.lower(a.name()).compareTo(Ascii.lower(b.name())));
         return sorted;
-    }
-
-    int size() {
-        return definitions.size();
     }
 
     /** An environment variable, for {@code $ENV(...)}. */

@@ -40,7 +40,8 @@ final class MetaknobApplier {
             String text = body.get();
             if (!use.arguments().isEmpty() || MetaknobUse.hasArgumentReferences(text)) {
                 try {
-                    text = use.substituteArguments(text, "use " + category + ":" + use.name());
+                    text = use.substituteArguments(text,
+                            state.expander().budget("use " + category + ":" + use.name()));
                 } catch (EvaluationException e) {
                     throw site.error(e.getMessage());
                 }

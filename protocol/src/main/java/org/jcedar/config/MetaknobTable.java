@@ -1,8 +1,6 @@
 package org.jcedar.config;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,11 +16,9 @@ final class MetaknobTable {
 
     /** lower(category) to lower(name) to the metaknob's statements. */
     private final Map<String, Map<String, String>> bodies;
-    private final List<String> names;
 
-    private MetaknobTable(Map<String, Map<String, String>> bodies, List<String> names) {
+    private MetaknobTable(Map<String, Map<String, String>> bodies) {
         this.bodies = bodies;
-        this.names = List.copyOf(names);
     }
 
     static MetaknobTable forVersion(HtcondorVersion version) {
@@ -38,11 +34,6 @@ final class MetaknobTable {
     Optional<String> body(String category, String name) {
         Map<String, String> inCategory = bodies.get(Ascii.lower(category));
         return inCategory == null ? Optional.empty() : Optional.ofNullable(inCategory.get(Ascii.lower(name)));
-    }
-
-    /** Every metaknob we carry, as "CATEGORY:NAME" in HTCondor's spelling. */
-    List<String> names() {
-        return names;
     }
 
     private static MetaknobTable load(String resource) {
@@ -66,6 +57,6 @@ final class MetaknobTable {
             bodies.computeIfAbsent(Ascii.lower(header.substring(0, colon)), k -> new LinkedHashMap<>())
                     .put(Ascii.lower(header.substring(colon + 1)), text.toString());
         });
-        return new MetaknobTable(bodies, new ArrayList<>(byHeader.keySet()));
+        return new MetaknobTable(bodies);
     }
 }

@@ -99,8 +99,7 @@ record MetaknobUse(String name, String arguments) {
      * the Nth and all after it, {@code $(N?)} 1 or 0 for whether the Nth is non-empty, {@code $(N:def)} a
      * default. Substituted text is scanned again, as in HTCondor.
      */
-    String substituteArguments(String body, String subject) throws EvaluationException {
-        ExpansionBudget budget = new ExpansionBudget(subject);
+    String substituteArguments(String body, ExpansionBudget budget) throws EvaluationException {
         String s = body;
         MacroReference ref;
         while ((ref = MacroScanner.nextMetaArgument(s, 0)) != null) {

@@ -10,7 +10,6 @@ record ValueOrigin(String description, Path file, int line) {
 
     static final ValueOrigin DEFAULT = new ValueOrigin("<Default>", null, 0);
     static final ValueOrigin DETECTED = new ValueOrigin("<Detected>", null, 0);
-    static final ValueOrigin ENVIRONMENT = new ValueOrigin("<Environment>", null, 0);
 
     static ValueOrigin line(Path file, int line) {
         return new ValueOrigin(file + ", line " + line, file, line);

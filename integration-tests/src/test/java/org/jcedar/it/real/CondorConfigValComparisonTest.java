@@ -1,8 +1,6 @@
 package org.jcedar.it.real;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,10 +23,6 @@ import java.util.stream.Stream;
 import org.jcedar.config.ConfigEnvironment;
 import org.jcedar.config.ConfigException;
 import org.jcedar.config.CondorConfig;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reads the same configuration files with {@link CondorConfig} and with real {@code condor_config_val}
@@ -43,23 +37,10 @@ class CondorConfigValComparisonTest {
     /** Every scenario pins the host name, so that no DNS look-up decides FULL_HOSTNAME. */
     private static final String HOST_LINES = "NETWORK_HOSTNAME = node7\nDEFAULT_DOMAIN_NAME = example.org\n";
 
-    static Stream<Integer> series() {
-        return Stream.of(23, 25);
-    }
-
-    private static RealConfigTool tool(int major) {
-        return RealConfigTool.locate(major).orElseGet(() -> {
-            Assumptions.abort("JCEDAR_HTCONDOR_" + major + " is not set: no real HTCondor " + major
-                    + ".x to compare the configuration reader with");
-            return null;
-        });
-    }
-
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void syntaxMacrosConditionsAndMetaknobs(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
+    @RealHtcondorTest
+    void syntaxMacrosConditionsAndMetaknobs(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
             s.write("condor_config", HOST_LINES + SYNTAX);
             s.write("included.conf", "IncludedValue = from the included file\nGrowing = $(Growing) included\n");
             Map<String, String> env = Map.of("CONDOR_CONFIG", s.inChroot("condor_config"), "HOME", "/root");
@@ -69,11 +50,10 @@ class CondorConfigValComparisonTest {
         }
     }
 
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void localConfigDirectoriesAndFiles(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
+    @RealHtcondorTest
+    void localConfigDirectoriesAndFiles(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
             s.write("condor_config", HOST_LINES + """
                     Order = root
                     REQUIRE_LOCAL_CONFIG_FILE = false
@@ -102,11 +82,10 @@ class CondorConfigValComparisonTest {
         }
     }
 
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void environmentOverrides(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
+    @RealHtcondorTest
+    void environmentOverrides(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
             s.write("condor_config", HOST_LINES + """
                     FromFile = file value
                     Appended = file
@@ -126,11 +105,10 @@ class CondorConfigValComparisonTest {
         }
     }
 
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void userConfigForUnprivilegedTools(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
+    @RealHtcondorTest
+    void userConfigForUnprivilegedTools(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
             s.write("condor_config", HOST_LINES + "USER_CONFIG_FILE = " + s.inChroot("user_config") + "\n"
                     + "Layer = main\nLOCAL_CONFIG_FILE = $(CONFIG_ROOT)/local.conf\nuse security:user_based\n");
             s.write("local.conf", "Layer = $(Layer) local\n");
@@ -142,19 +120,18 @@ class CondorConfigValComparisonTest {
         }
     }
 
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void packagedConfiguration(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
+    @RealHtcondorTest
+    void packagedConfiguration(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
             // The distribution's own files, read from a copy so that the local config directory is ours.
-            s.write("condor_config", read(tool.hostPath("/etc/condor/condor_config")) + "\n" + HOST_LINES
+            s.write("condor_config", read(tool.htcondor().hostPath("/etc/condor/condor_config")) + "\n" + HOST_LINES
                     + "LOCAL_CONFIG_DIR = $(CONFIG_ROOT)/config.d\nLOCAL_CONFIG_FILE = $(CONFIG_ROOT)/condor_config.local\n");
-            Path local = tool.hostPath("/etc/condor/condor_config.local");
+            Path local = tool.htcondor().hostPath("/etc/condor/condor_config.local");
             if (Files.isRegularFile(local)) {
                 s.write("condor_config.local", read(local));
             }
-            try (Stream<Path> files = Files.list(tool.hostPath("/etc/condor/config.d"))) {
+            try (Stream<Path> files = Files.list(tool.htcondor().hostPath("/etc/condor/config.d"))) {
                 for (Path f : files.toList()) {
                     s.write("config.d/" + f.getFileName(), read(f));
                 }
@@ -163,27 +140,24 @@ class CondorConfigValComparisonTest {
         }
     }
 
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void builtInDefaultsOnly(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
+    @RealHtcondorTest
+    void builtInDefaultsOnly(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
             Map<String, String> env = Map.of("CONDOR_CONFIG", "ONLY_ENV", "_CONDOR_NETWORK_HOSTNAME", "node7.example.org");
             assertSameAsReal(tool, s, env, Run.AS_ROOT, "TOOL", null);
         }
     }
 
     /** Every default we carry has HTCondor's raw value (before expansion). */
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void carriedDefaultsAreHtcondorsRawDefaults(int major) throws Exception {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
-            RealConfigTool.Run run = tool.run(Map.of("CONDOR_CONFIG", "ONLY_ENV"), false,
-                    List.of("-writeconfig:default,only", s.inChroot("defaults.out")));
-            assertEquals(0, run.exitCode(), run.describe());
-            Map<String, String> real = RealConfigTool.parseDump(defaultSection(read(s.onHost("defaults.out"))));
-            Map<String, String> ours = carriedDefaults(major);
+    @RealHtcondorTest
+    void carriedDefaultsAreHtcondorsRawDefaults(RealHtcondor htcondor) throws Exception {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        try (ConfigScenario s = new ConfigScenario(htcondor)) {
+            tool.run(Map.of("CONDOR_CONFIG", "ONLY_ENV"), false,
+                    List.of("-writeconfig:default,only", s.inChroot("defaults.out"))).requireSuccess();
+            Map<String, String> real = CondorConfigVal.parseDump(defaultSection(read(s.onHost("defaults.out"))));
+            Map<String, String> ours = carriedDefaults(tool.tableSeries());
             List<String> mismatches = new ArrayList<>();
             ours.forEach((name, raw) -> {
                 String expected = name.contains(".") ? subsystemDefault(tool, name)
@@ -197,15 +171,14 @@ class CondorConfigValComparisonTest {
     }
 
     /** Every metaknob we carry has HTCondor's statements, and we carry every SECURITY and ROLE metaknob. */
-    @ParameterizedTest(name = "HTCondor {0}.x")
-    @MethodSource("series")
-    void carriedMetaknobsAreHtcondors(int major) {
-        RealConfigTool tool = tool(major);
+    @RealHtcondorTest
+    void carriedMetaknobsAreHtcondors(RealHtcondor htcondor) {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
         Map<String, String> env = Map.of("CONDOR_CONFIG", "ONLY_ENV");
-        Map<String, List<String>> ours = carriedMetaknobs(major);
+        Map<String, List<String>> ours = carriedMetaknobs(tool.tableSeries());
         List<String> mismatches = new ArrayList<>();
         ours.forEach((name, statements) -> {
-            RealConfigTool.Run run = tool.run(env, false, List.of("use", name));
+            ExecResult run = tool.run(env, false, List.of("use", name));
             List<String> real = new ArrayList<>();
             for (String line : run.stdout().split("\n")) {
                 String t = line.trim();
@@ -229,8 +202,10 @@ class CondorConfigValComparisonTest {
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
     }
 
-    static Stream<Arguments> refusedConfigurations() {
-        List<Arguments> cases = new ArrayList<>();
+    /** Configurations real HTCondor refuses, reports an error for, or (knobs in a cycle) never finishes reading. */
+    private static final Map<String, String> REFUSED = refusedConfigurations();
+
+    private static Map<String, String> refusedConfigurations() {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put("endif without if", "endif\n");
         configs.put("else without if", "else\n");
@@ -249,30 +224,43 @@ class CondorConfigValComparisonTest {
         configs.put("missing required local file", "LOCAL_CONFIG_FILE = $(CONFIG_ROOT)/missing.conf\n");
         configs.put("choice index out of range", "X = $CHOICE(5,a,b)\n");
         configs.put("knobs referring to each other", "A = $(B)\nB = $(A)\n");
-        for (int major : new int[] {23, 25}) {
-            configs.forEach((name, text) -> cases.add(Arguments.of(major, name, text)));
-        }
-        return cases.stream();
+        return configs;
     }
 
     /**
      * What the real tool refuses or reports as an error (or, for knobs that refer to each other, never finishes),
      * we refuse.
      */
-    @ParameterizedTest(name = "HTCondor {0}.x: {1}")
-    @MethodSource("refusedConfigurations")
-    void refusedLikeTheRealTool(int major, String what, String text) {
-        RealConfigTool tool = tool(major);
-        try (ConfigScenario s = new ConfigScenario(tool)) {
-            s.write("condor_config", HOST_LINES + text);
-            s.write("other.conf", "A = 1\n");
-            Map<String, String> env = Map.of("CONDOR_CONFIG", s.inChroot("condor_config"));
-            RealConfigTool.Run run = tool.run(env, false, List.of("-expanded", "-dump"), Duration.ofSeconds(5));
-            assertTrue(run == null || run.exitCode() != 0 || run.stderr().contains("ERROR"),
-                    "HTCondor accepted " + what + ":\n" + (run == null ? "" : run.describe()));
-            ConfigException e = assertThrows(ConfigException.class,
-                    () -> CondorConfig.load(ourEnvironment(tool, env, Run.AS_ROOT, "TOOL", null, Map.of())));
-            assertNotNull(e.getMessage());
+    @RealHtcondorTest
+    void refusedLikeTheRealTool(RealHtcondor htcondor) {
+        CondorConfigVal tool = new CondorConfigVal(htcondor);
+        List<String> problems = new ArrayList<>();
+        REFUSED.forEach((what, text) -> {
+            try (ConfigScenario s = new ConfigScenario(htcondor)) {
+                s.write("condor_config", HOST_LINES + text);
+                s.write("other.conf", "A = 1\n");
+                Map<String, String> env = Map.of("CONDOR_CONFIG", s.inChroot("condor_config"));
+                if (!realRefuses(tool, env)) {
+                    problems.add("HTCondor accepted " + what);
+                }
+                try {
+                    CondorConfig.load(ourEnvironment(tool, env, Run.AS_ROOT, "TOOL", null, Map.of()));
+                    problems.add("we accepted " + what);
+                } catch (ConfigException expected) {
+                    assertNotNull(expected.getMessage());
+                }
+            }
+        });
+        assertTrue(problems.isEmpty(), tool + ":\n" + String.join("\n", problems));
+    }
+
+    /** Whether reading and expanding everything fails, reports an ERROR, or does not finish in a few seconds. */
+    private static boolean realRefuses(CondorConfigVal tool, Map<String, String> env) {
+        try {
+            ExecResult run = tool.run(env, false, List.of("-expanded", "-dump"), Duration.ofSeconds(5));
+            return run.exitCode() != 0 || run.stderr().contains("ERROR");
+        } catch (IllegalStateException didNotFinish) {
+            return true; // HostCommand's timeout: HTCondor loops forever on knobs that refer to each other
         }
     }
 
@@ -283,7 +271,7 @@ class CondorConfigValComparisonTest {
      * {@code localName}, and compares the values of: every knob either side says the sources set, every default
      * we carry, and the sources read.
      */
-    private static void assertSameAsReal(RealConfigTool tool, ConfigScenario s, Map<String, String> env, Run user,
+    private static void assertSameAsReal(CondorConfigVal tool, ConfigScenario s, Map<String, String> env, Run user,
                                          String subsystem, String localName) throws ConfigException {
         List<String> options = new ArrayList<>();
         if (!subsystem.equals("TOOL")) {
@@ -293,19 +281,17 @@ class CondorConfigValComparisonTest {
             options.addAll(List.of("-local-name", localName));
         }
         boolean nobody = user == Run.AS_NOBODY;
-        RealConfigTool.Run dump = tool.run(env, nobody, concat(options, "-expanded", "-dump"));
-        assertEquals(0, dump.exitCode(), dump.describe());
-        RealConfigTool.Run summary = tool.run(env, nobody, concat(options, "-summary"));
-        assertEquals(0, summary.exitCode(), summary.describe());
-        RealConfigTool.Run sources = tool.run(env, nobody, concat(options, "-config"));
-        Map<String, String> real = RealConfigTool.parseDump(dump.stdout());
+        ExecResult dump = tool.run(env, nobody, concat(options, "-expanded", "-dump")).requireSuccess();
+        ExecResult summary = tool.run(env, nobody, concat(options, "-summary")).requireSuccess();
+        ExecResult sources = tool.run(env, nobody, concat(options, "-config"));
+        Map<String, String> real = CondorConfigVal.parseDump(dump.stdout());
 
         CondorConfig ours = CondorConfig.load(ourEnvironment(tool, env, user, subsystem, localName, real));
-        String chroot = tool.root().toString();
+        String chroot = tool.htcondor().chroot().toString();
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         names.addAll(ours.configuredNames());
-        names.addAll(RealConfigTool.parseSummaryNames(summary.stdout()));
-        names.addAll(carriedDefaults(tool.version().major() < 24 ? 23 : 25).keySet());
+        names.addAll(CondorConfigVal.parseSummaryNames(summary.stdout()));
+        names.addAll(carriedDefaults(tool.tableSeries()).keySet());
         lookUpSeparately(tool, env, nobody, options, names, real);
         List<String> mismatches = new ArrayList<>();
         for (String name : names) {
@@ -323,7 +309,7 @@ class CondorConfigValComparisonTest {
         // The real tool also lists local files it did not find; we list what we read.
         Set<String> realSources = new TreeSet<>();
         for (String line : sources.stdout().split("\n")) {
-            if (line.startsWith("\t") && !line.isBlank() && Files.isRegularFile(tool.hostPath(line.trim()))) {
+            if (line.startsWith("\t") && !line.isBlank() && Files.isRegularFile(tool.htcondor().hostPath(line.trim()))) {
                 realSources.add(line.trim());
             }
         }
@@ -343,7 +329,7 @@ class CondorConfigValComparisonTest {
      * Adds to {@code real} the values of SUBSYSTEM.NAME knobs that only have built-in defaults: the dump leaves
      * those out, a look-up by name ({@code -v NAME}, one "NAME = value" line each) finds them.
      */
-    private static void lookUpSeparately(RealConfigTool tool, Map<String, String> env, boolean nobody,
+    private static void lookUpSeparately(CondorConfigVal tool, Map<String, String> env, boolean nobody,
                                          List<String> options, Set<String> names, Map<String, String> real) {
         List<String> missing = names.stream()
                 .filter(n -> n.contains(".") && !real.containsKey(n.toLowerCase(Locale.ROOT))).toList();
@@ -365,12 +351,12 @@ class CondorConfigValComparisonTest {
      * the chroot), user, ~condor and version; the IP addresses the real tool detected ({@code detected}, its
      * dump), which we do not detect ourselves.
      */
-    private static ConfigEnvironment ourEnvironment(RealConfigTool tool, Map<String, String> env, Run user,
+    private static ConfigEnvironment ourEnvironment(CondorConfigVal tool, Map<String, String> env, Run user,
                                                     String subsystem, String localName, Map<String, String> detected) {
         Map<String, String> ourEnv = new HashMap<>(env);
         String condorConfig = env.get("CONDOR_CONFIG");
         if (condorConfig != null && !condorConfig.equalsIgnoreCase("ONLY_ENV")) {
-            ourEnv.put("CONDOR_CONFIG", tool.hostPath(condorConfig).toString());
+            ourEnv.put("CONDOR_CONFIG", tool.htcondor().hostPath(condorConfig).toString());
         }
         boolean nobody = user == Run.AS_NOBODY;
         return ConfigEnvironment.builder(subsystem)
@@ -381,8 +367,8 @@ class CondorConfigValComparisonTest {
                 .hostName("node7")
                 .privileged(!nobody)
                 .condorHome(tool.condorHome().orElse(null))
-                .workingDirectory(tool.root())
-                .globalConfigLocations(List.of(tool.hostPath("/etc/condor/condor_config")))
+                .workingDirectory(tool.htcondor().chroot())
+                .globalConfigLocations(List.of(tool.htcondor().hostPath("/etc/condor/condor_config")))
                 .version(tool.version())
                 .ipv4Address(detected.get("ipv4_address"))
                 .ipv6Address(detected.get("ipv6_address"))
@@ -418,9 +404,9 @@ class CondorConfigValComparisonTest {
     }
 
     /** The built-in raw value of SUBSYSTEM.NAME: -writeconfig leaves those out, -subsystem S -v NAME shows them. */
-    private static String subsystemDefault(RealConfigTool tool, String name) {
+    private static String subsystemDefault(CondorConfigVal tool, String name) {
         int dot = name.indexOf('.');
-        RealConfigTool.Run run = tool.run(Map.of("CONDOR_CONFIG", "ONLY_ENV"), false,
+        ExecResult run = tool.run(Map.of("CONDOR_CONFIG", "ONLY_ENV"), false,
                 List.of("-subsystem", name.substring(0, dot), "-v", name.substring(dot + 1)));
         String prefix = " # raw: " + name + " = ";
         for (String line : run.stdout().split("\n")) {
@@ -483,6 +469,9 @@ class CondorConfigValComparisonTest {
             Continued2 = a \\
             # a commented-out line ending in a backslash continues \\
             SWALLOWED = b
+            Backslashes = x\\\\
+
+            SWALLOWED_TOO = y
             Dollar = $(DOLLAR)(NOT_EXPANDED) costs $(DOLLAR)5
             WithDefault = $(UNDEFINED_KNOB:fallback value)
             WithDefaultEmpty = $(EMPTY_KNOB:used because empty)

@@ -19,14 +19,14 @@ final class ConfigScenario implements AutoCloseable {
     private final Path hostDir;
     private final String chrootDir;
 
-    ConfigScenario(RealConfigTool tool) {
+    ConfigScenario(RealHtcondor htcondor) {
         try {
-            Path tmp = tool.hostPath("/tmp");
+            Path tmp = htcondor.hostPath("/tmp");
             this.hostDir = Files.createTempDirectory(tmp, "jcedar-config-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Files.setPosixFilePermissions(hostDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scenario directory in " + tool, e);
+            throw new UncheckedIOException("cannot create a scenario directory in " + htcondor, e);
         }
         this.chrootDir = "/tmp/" + hostDir.getFileName();
     }
