@@ -147,6 +147,11 @@ public final class DaemonConfiguration {
         return tokenRequests;
     }
 
+    /** SEC_TOKEN_REVOCATION_EXPR, else its old name SEC_TOKEN_BLACKLIST_EXPR (30 §2.5). */
+    public Optional<String> tokenRevocationExpression() {
+        return config.get("SEC_TOKEN_REVOCATION_EXPR").or(() -> config.get("SEC_TOKEN_BLACKLIST_EXPR"));
+    }
+
     public Optional<Duration> tokenMaxAge() {
         return tokenMaxAge;
     }

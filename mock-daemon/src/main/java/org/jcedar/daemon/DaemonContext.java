@@ -37,6 +37,7 @@ import org.jcedar.security.method.fs.FsFileSystem;
 import org.jcedar.security.method.fs.FsServer;
 import org.jcedar.security.method.fs.LocalFileSystem;
 import org.jcedar.security.method.token.KeyStoreTokenValidator;
+import org.jcedar.security.method.token.TokenRevocation;
 import org.jcedar.security.method.token.TokenServer;
 
 /**
@@ -71,7 +72,8 @@ final class DaemonContext {
         this.sessionIds = new SessionIds(config.hostName(), ProcessHandle.current().pid(),
                 clock.instant().getEpochSecond());
         this.tokenIssuer = new SessionTokenIssuer(config.tokenIssuance(), config.keyStore(), clock, random);
-        this.tokenValidator = new KeyStoreTokenValidator(config.keyStore(), clock, config.tokenMaxAge());
+        this.tokenValidator = new KeyStoreTokenValidator(config.keyStore(), clock, config.tokenMaxAge(),
+                TokenRevocation.of(config.tokenRevocationExpression()));
         this.tokenRequests = new TokenRequests(config.tokenRequests(), new TokenGenerator(config.keyStore(),
                 config.trustDomain(), config.tokenIssuance().issuerKey(), clock, random), clock, random);
         this.collectorAds = new CollectorAds(new CollectorAds.Settings(config.classAdLifetimeSeconds(),

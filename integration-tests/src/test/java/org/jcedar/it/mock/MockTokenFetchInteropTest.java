@@ -123,6 +123,39 @@ class MockTokenFetchInteropTest {
         }
     }
 
+    /** SEC_TOKEN_REVOCATION_EXPR: a token it holds true, or neither true nor false, does not authenticate. */
+    @RealHtcondorTest
+    void revokedTokensAreRefusedAsByTheRealSchedd(RealHtcondor htcondor, @TempDir Path keys) throws Exception {
+        Path tokens = Files.createTempDirectory(Path.of("/tmp"), "jcedar-revoked-");
+        try (RealPool pool = htcondor.startPool(OPTIONS.withSetting("SEC_TOKEN_REVOCATION_EXPR = scope == \"condor:/WRITE\""));
+             MockDaemon mock = MockBesidePool.start(pool, keys, Map.of(), "revoked-" + htcondor.series().major())) {
+            UserPrincipalLookupService users = tokens.getFileSystem().getUserPrincipalLookupService();
+            Files.setOwner(tokens, users.lookupPrincipalByName(UNPRIVILEGED_USER));
+            Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rwx------"));
+            Map<String, String> withToken = Map.of("_CONDOR_SEC_CLIENT_AUTHENTICATION_METHODS", "IDTOKENS",
+                    "_CONDOR_SEC_TOKEN_DIRECTORY", tokens.toString());
+            for (List<String> scope : List.of(List.of("-authz", "READ"), List.of("-authz", "WRITE"), List.<String>of())) {
+                List<String> create = new ArrayList<>(List.of("condor_token_create", "-identity",
+                        "nobody@" + pool.trustDomain(), "-lifetime", "300"));
+                create.addAll(scope);
+                String token = pool.exec(ROOT, create.toArray(String[]::new)).requireSuccess().stdout().strip();
+                Path tokenFile = tokens.resolve("token");
+                Files.writeString(tokenFile, token + "\n");
+                Files.setOwner(tokenFile, users.lookupPrincipalByName(UNPRIVILEGED_USER));
+                Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+                ExecResult real = run(pool, withName(new Fetch(List.of(), withToken), pool.scheddAddress()), Map.of(),
+                        tokens);
+                ExecResult ours = run(pool, withName(new Fetch(List.of(), withToken), mock.sinfulAddress()), Map.of(),
+                        tokens);
+                assertEquals(real.exitCode(), ours.exitCode(), () -> scope + "\n" + real.describe() + ours.describe());
+                assertEquals(scope.contains("READ") ? 0 : 1, ours.exitCode(), ours::describe);
+                assertEquals(real.stderr(), ours.stderr(), () -> scope + "\n" + real.describe() + ours.describe());
+            }
+        } finally {
+            deleteTree(tokens);
+        }
+    }
+
     /**
      * The knobs that shape issuance: the lifetime cap, fetching switched off, the issuer key (held, and not
      * held); and a session
