@@ -123,6 +123,19 @@ class CaptureFramingTest {
         assertEquals(firstEncryptedOffset, e.offset(), e.getMessage());
     }
 
+    /** A real 23.9.6 collector answering condor_status -any -long (extra-htcondor-23/README.md). */
+    @Test
+    void aMultiPacketMessageOfARealCollectorReEncodesIdentically() throws Exception {
+        byte[] stream;
+        try (var in = getClass().getResourceAsStream("/vectors/extra-htcondor-23/status-any-long/server-to-client.bin")) {
+            stream = in.readAllBytes();
+        }
+        List<byte[]> messages = CapturedConnection.messages(stream);
+        byte[] answer = messages.get(messages.size() - 1);
+        assertEquals(4091 + 4091 + 2331, answer.length);
+        assertArrayEquals(stream, reEncode(messages));
+    }
+
     private static void assertSplit(List<byte[]> actual, JsonNode messages, String direction) {
         List<JsonNode> expected = new ArrayList<>();
         messages.forEach(message -> {
