@@ -100,7 +100,7 @@ public final class TokenDirectory {
     }
 
     /** Trims the characters C's isspace() knows (space, \t \n \v \f \r), not Java's wider notion. */
-    static String trimCSpace(String s) {
+    public static String trimCSpace(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isCSpace(s.charAt(start))) {

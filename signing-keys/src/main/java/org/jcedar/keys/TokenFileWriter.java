@@ -25,11 +25,7 @@ public final class TokenFileWriter {
      * NAME must be a plain file name.
      */
     public static Path writeToDirectory(Path directory, String name, String token) throws TokenFileException {
-        Path plain = Path.of(name).getFileName();
-        if (name.isEmpty() || plain == null || !plain.toString().equals(name) || name.equals(".")
-                || name.equals("..")) {
-            throw new TokenFileException("Token name isn't a plain filename");
-        }
+        requirePlainName(name);
         try {
             Files.createDirectories(directory,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -39,6 +35,14 @@ public final class TokenFileWriter {
         Path target = Path.of(directory + "/" + name);
         writeToFile(target, token);
         return target;
+    }
+
+    /** HTCondor checks a {@code -token} name before it looks for the directory: it must be its own basename. */
+    public static void requirePlainName(String name) throws TokenFileException {
+        Path plain = name.isEmpty() || name.indexOf('\0') >= 0 ? null : Path.of(name).getFileName();
+        if (plain == null || !plain.toString().equals(name) || name.equals(".") || name.equals("..")) {
+            throw new TokenFileException("Token name isn't a plain filename");
+        }
     }
 
     /** {@code -file NAME}: writes the token and a newline to {@code file}; its directory must exist. */

@@ -1,0 +1,24 @@
+package org.jcedar.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+import org.jcedar.keys.ProcessIdentity;
+
+/** What a tool runs with: its streams, configuration, identity and sources of time and randomness. */
+public record ToolContext(PrintStream out, PrintStream err, ToolConfiguration config, long realUid, Path home,
+                          Clock clock, SecureRandom random) {
+    /** The running process: System streams, environment configuration, real uid, $HOME. */
+    public static ToolContext ofProcess() {
+        return new ToolContext(System.out, System.err, new EnvironmentConfiguration(System.getenv()),
+                ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+                new SecureRandom());
+    }
+
+    /** HTCondor lets root switch uids, which decides where tokens are looked for (30 §4.2). */
+    public boolean isRoot() {
+        return realUid == 0;
+    }
+}
