@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jcedar.client.ClientConfiguration;
+
 import org.jcedar.keys.SigningKeyStore;
 
 /**
@@ -11,7 +13,7 @@ import org.jcedar.keys.SigningKeyStore;
  * case), plus the defaults of the few knobs whose HTCondor default refers to another knob. It reads no
  * configuration files; it will give way to the real configuration reader.
  */
-public final class EnvironmentConfiguration implements ToolConfiguration {
+public final class EnvironmentConfiguration implements ClientConfiguration {
     private static final String PREFIX = "_CONDOR_";
     private final Map<String, String> environment;
 
