@@ -84,6 +84,8 @@ public final class CondorClient {
             List<ClassAd> ads = CollectorQueryReply.read(connection.receive());
             trace.log(Trace.Category.HOSTNAME, () -> "collector " + collector + " returned " + ads.size() + " ad(s)");
             return ads;
+        } catch (ConnectFailedException e) {
+            throw e;
         } catch (IOException | CedarException e) {
             throw new ReplyException(collector.toString(), e);
         }
@@ -115,6 +117,8 @@ public final class CondorClient {
             trace.log(Trace.Category.ALWAYS, () -> answer.succeeded() ? "received a token from " + daemon
                     : "the daemon refused: error " + answer.errorCode() + ": " + answer.errorString());
             return answer;
+        } catch (ConnectFailedException e) {
+            throw e;
         } catch (IOException | CedarException e) {
             throw new ReplyException(daemon.toString(), e);
         }
