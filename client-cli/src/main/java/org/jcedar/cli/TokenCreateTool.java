@@ -41,7 +41,7 @@ public final class TokenCreateTool {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, ToolContext.ofProcess()));
+        ToolContext.exit(NAME, TokenCreateTool::run, args);
     }
 
     /** Runs the tool; returns its exit status. */

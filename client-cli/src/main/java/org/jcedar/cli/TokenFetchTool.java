@@ -32,7 +32,7 @@ public final class TokenFetchTool {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, ToolContext.ofProcess()));
+        ToolContext.exit(NAME, TokenFetchTool::run, args);
     }
 
     /** Runs the tool; returns its exit status. */

@@ -41,7 +41,7 @@ public final class TokenListTool {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, ToolContext.ofProcess()));
+        ToolContext.exit(NAME, TokenListTool::run, args);
     }
 
     /** Runs the tool; returns its exit status. */

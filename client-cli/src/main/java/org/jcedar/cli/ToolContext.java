@@ -7,16 +7,37 @@ import java.time.Clock;
 
 import org.jcedar.client.ClientConfiguration;
 import org.jcedar.client.ClientProcess;
+import org.jcedar.config.CondorConfig;
+import org.jcedar.config.ConfigException;
 import org.jcedar.keys.ProcessIdentity;
 
 /** What a tool runs with: its streams, configuration, identity and sources of time and randomness. */
 public record ToolContext(PrintStream out, PrintStream err, ClientConfiguration config, long realUid, Path home,
                           Clock clock, SecureRandom random) {
-    /** The running process: System streams, environment configuration, real uid, $HOME. */
-    public static ToolContext ofProcess() {
-        return new ToolContext(System.out, System.err, new EnvironmentConfiguration(System.getenv()),
-                ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
-                new SecureRandom());
+    /** The running process: System streams, its HTCondor configuration (subsystem TOOL), real uid, $HOME. */
+    public static ToolContext ofProcess() throws ConfigException {
+        return new ToolContext(System.out, System.err,
+                new CondorConfigConfiguration(CondorConfig.fromProcess("TOOL")), ProcessIdentity.realUid(),
+                Path.of(System.getProperty("user.home")), Clock.systemUTC(), new SecureRandom());
+    }
+
+    /** Runs a tool in this process and exits with its status; a broken configuration is reported first. */
+    static void exit(String tool, ToolMain main, String[] args) {
+        ToolContext context;
+        try {
+            context = ofProcess();
+        } catch (ConfigException e) {
+            System.err.print(tool + ": cannot read the HTCondor configuration: " + e.getMessage() + "\n");
+            System.exit(1);
+            return;
+        }
+        System.exit(main.run(args, context));
+    }
+
+    /** A tool's entry point with its context. */
+    @FunctionalInterface
+    interface ToolMain {
+        int run(String[] args, ToolContext context);
     }
 
     /** The process as the client library sees it: this context's uid and home, the JVM's user name and pid. */

@@ -10,6 +10,7 @@ import java.util.Optional;
  * The HTCondor configuration values a client reads (knob names in any case). A seam, so that the client does not
  * depend on how configuration is read: the tools pass HTCondor's configuration files, tests a map.
  */
+@FunctionalInterface
 public interface ClientConfiguration {
     /** The value of {@code knob}, or empty if it is unset or empty (HTCondor treats both alike). */
     Optional<String> get(String knob);

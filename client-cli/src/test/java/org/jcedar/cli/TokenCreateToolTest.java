@@ -33,9 +33,9 @@ class TokenCreateToolTest {
         store.create("VECKEY", "vector key".getBytes(StandardCharsets.US_ASCII));
         List<DynamicTest> tests = new ArrayList<>();
         for (String version : List.of("23", "25")) {
-            Map<String, String> env = Map.of("_CONDOR_SEC_PASSWORD_DIRECTORY", passwords.toString(),
-                    "_CONDOR_TRUST_DOMAIN", "keys" + version + ".test",
-                    "_CONDOR_SEC_TOKEN_DIRECTORY", dir.resolve("tokens.d").toString());
+            Map<String, String> env = Map.of("SEC_PASSWORD_DIRECTORY", passwords.toString(),
+                    "TRUST_DOMAIN", "keys" + version + ".test",
+                    "SEC_TOKEN_DIRECTORY", dir.resolve("tokens.d").toString());
             for (Map<String, Object> recorded : ToolRun.recordedCases("real/condor_token_create-" + version + ".json")) {
                 @SuppressWarnings("unchecked")
                 List<String> args = (List<String>) recorded.get("args");
@@ -70,8 +70,8 @@ class TokenCreateToolTest {
         Path passwords = Files.createDirectory(dir.resolve("passwords.d"));
         new SigningKeyStore(Optional.of(passwords), Optional.of(passwords.resolve("POOL")), false,
                 Pattern.compile("(?!)"), ProcessIdentity.realUid()).create("POOL", new byte[64]);
-        Map<String, String> env = Map.of("_CONDOR_SEC_PASSWORD_DIRECTORY", passwords.toString(),
-                "_CONDOR_TRUST_DOMAIN", "d.test", "_CONDOR_SEC_TOKEN_DIRECTORY", dir.resolve("t/d").toString());
+        Map<String, String> env = Map.of("SEC_PASSWORD_DIRECTORY", passwords.toString(),
+                "TRUST_DOMAIN", "d.test", "SEC_TOKEN_DIRECTORY", dir.resolve("t/d").toString());
         ToolRun run = ToolRun.of(TokenCreateTool::run, List.of("-identity", "a@d.test", "-token", "mine"), env, dir);
         assertEquals(0, run.status(), run.err());
         assertEquals("", run.out());

@@ -79,11 +79,11 @@ class TokenListToolTest {
     void anInvalidExcludeRegexpListsNothingAndTheConfiguredDirectoryIsTheDefault() throws Exception {
         Path tokens = copyFixture();
         ToolRun run = ToolRun.of(TokenListTool::run, List.of(),
-                Map.of("_CONDOR_SEC_TOKEN_DIRECTORY", tokens.toString(), "_CONDOR_LOCAL_CONFIG_DIR_EXCLUDE_REGEXP",
+                Map.of("SEC_TOKEN_DIRECTORY", tokens.toString(), "LOCAL_CONFIG_DIR_EXCLUDE_REGEXP",
                         "("), dir);
         assertEquals(0, run.status());
         assertEquals("", run.out());
-        run = ToolRun.of(TokenListTool::run, List.of(), Map.of("_CONDOR_SEC_TOKEN_DIRECTORY", tokens.toString()), dir);
+        run = ToolRun.of(TokenListTool::run, List.of(), Map.of("SEC_TOKEN_DIRECTORY", tokens.toString()), dir);
         assertEquals(sortedLines(new String(ToolRun.resource("token-list/expected-23.txt"),
                 StandardCharsets.ISO_8859_1)), sortedLines(new String(run.stdout(), StandardCharsets.ISO_8859_1)
                 .replace(tokens + "/", "@DIR@/")));

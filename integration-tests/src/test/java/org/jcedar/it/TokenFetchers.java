@@ -42,7 +42,8 @@ final class TokenFetchers {
                     .append(" 2>/dev/null || echo; ");
         }
         ExecResult values = pool.exec(RealPool.UNPRIVILEGED_USER, "sh", "-c", script.toString()).requireSuccess();
-        Map<String, String> configuration = new HashMap<>();
+        // Only these knobs: the host has no HTCondor configuration of its own.
+        Map<String, String> configuration = new HashMap<>(Map.of("CONDOR_CONFIG", "ONLY_ENV"));
         for (String line : values.stdout().split("\n")) {
             int equals = line.indexOf('=');
             String value = line.substring(equals + 1).strip();

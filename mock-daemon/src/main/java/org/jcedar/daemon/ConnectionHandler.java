@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.jcedar.cedar.CedarConnection;
@@ -19,12 +20,14 @@ import org.jcedar.security.ServerSession;
 
 /**
  * The netty driver of one connection: bytes go into the sans-I/O {@link CedarConnection}, whole messages into the
- * {@link ServerHandshake} and then into the command's handler; whatever they return goes out. It runs on the
- * daemon's worker executor (not the event loop), so FS checks and key-file reads may block. All state lives in
- * this object and dies with the channel.
+ * {@link ServerHandshake} and then into the command's handler; whatever they return goes out. The event loop only
+ * hands the bytes over: all protocol work runs, in order, on one worker thread picked for this connection, so FS
+ * checks and key-file reads may block without stalling other connections. All state lives in this object and
+ * dies with the channel.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final DaemonContext daemon;
+    private final EventExecutor worker;
     private final CedarConnection connection;
     private ServerHandshake handshake;
     private ServerSession.Command command;
@@ -32,8 +35,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private String peerText;
     private boolean closing;
 
-    ConnectionHandler(DaemonContext daemon) {
+    ConnectionHandler(DaemonContext daemon, EventExecutor worker) {
         this.daemon = daemon;
+        this.worker = worker;
         this.connection = new CedarConnection(daemon.maxMessageSize());
     }
 
@@ -41,18 +45,28 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        peerText = Endpoint.of(remote).hostPort();
-        handshake = new ServerHandshake(daemon.handshakeSettings(Endpoint.of(local)), remote.getAddress(),
-                daemon.random());
+        worker.execute(() -> {
+            peerText = Endpoint.of(remote).hostPort();
+            handshake = new ServerHandshake(daemon.handshakeSettings(Endpoint.of(local)), remote.getAddress(),
+                    daemon.random());
+        });
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        byte[] bytes = new byte[buf.readableBytes()];
+        buf.readBytes(bytes);
+        ReferenceCountUtil.release(msg);
+        worker.execute(() -> onBytes(ctx, bytes));
+    }
+
+    private void onBytes(ChannelHandlerContext ctx, byte[] bytes) {
+        if (closing) {
+            return;
+        }
         try {
-            ByteBuf buf = (ByteBuf) msg;
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
             connection.receive(bytes, 0, bytes.length);
             byte[] message;
             while (!closing && (message = connection.nextMessage()) != null) {
@@ -62,8 +76,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             fail(ctx, "malformed data: " + e.getMessage());
         } catch (RuntimeException e) {
             fail(ctx, "internal error: " + e);
-        } finally {
-            ReferenceCountUtil.release(msg);
         }
     }
 
@@ -112,6 +124,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void close(ChannelHandlerContext ctx) {
+        if (closing) {
+            return;
+        }
         closing = true;
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
@@ -124,7 +139,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
-            fail(ctx, "timed out waiting for the client");
+            worker.execute(() -> fail(ctx, "timed out waiting for the client"));
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -132,14 +147,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!closing && !connection.atMessageBoundary()) {
-            daemon.log().info("Connection from " + peerText + " closed in the middle of a message");
-        }
+        worker.execute(() -> {
+            if (!closing && !connection.atMessageBoundary()) {
+                daemon.log().info("Connection from " + peerText + " closed in the middle of a message");
+            }
+            closing = true;
+        });
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        fail(ctx, cause.toString());
+        worker.execute(() -> fail(ctx, cause.toString()));
     }
 }

@@ -1,11 +1,14 @@
 package org.jcedar.daemon;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.jcedar.command.CommandNumbers;
 import org.jcedar.command.CommandTable;
 import org.jcedar.command.SessionTokenIssuer;
+import org.jcedar.keys.KeyFileException;
+import org.jcedar.keys.SigningKey;
 import org.jcedar.security.AuthMethod;
 import org.jcedar.security.CommandAuthorization;
 import org.jcedar.security.CondorVersion;
@@ -44,16 +47,29 @@ final class DaemonContext {
     private final SessionTokenIssuer tokenIssuer;
     private final KeyStoreTokenValidator tokenValidator;
 
-    DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) {
+    /** Creates a missing POOL key first: whether the daemon offers TOKEN depends on the keys it holds. */
+    DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) throws IOException {
         this.config = config;
         this.log = log;
         this.clock = clock;
+        createPoolKeyIfMissing();
         this.policies = new ServerPolicies(config.knobs(), DaemonConfiguration.SUBSYSTEM, config.hasSigningKeys());
         this.authorization = new CommandAuthorization(new Authorizer(config.knobs(), DaemonConfiguration.SUBSYSTEM));
         this.sessionIds = new SessionIds(config.hostName(), ProcessHandle.current().pid(),
                 clock.instant().getEpochSecond());
         this.tokenIssuer = new SessionTokenIssuer(config.tokenIssuance(), config.keyStore(), clock, random);
         this.tokenValidator = new KeyStoreTokenValidator(config.keyStore(), clock, config.tokenMaxAge());
+    }
+
+    /** What a real collector does at start-up (30 §1.4): a missing POOL key file is created, 64 random bytes. */
+    private void createPoolKeyIfMissing() throws IOException {
+        try {
+            if (config.keyStore().createPoolKeyIfMissing(random)) {
+                log.info("Created POOL token signing key in file " + config.keyStore().pathOf(SigningKey.POOL));
+            }
+        } catch (KeyFileException e) {
+            throw new IOException(e.getMessage() + " (" + e.detail() + ")", e);
+        }
     }
 
     DaemonLog log() {

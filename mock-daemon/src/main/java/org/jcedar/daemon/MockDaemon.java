@@ -64,7 +64,7 @@ public final class MockDaemon implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
-                            ch.pipeline().addLast(workers, new ConnectionHandler(context));
+                            ch.pipeline().addLast(new ConnectionHandler(context, workers.next()));
                         }
                     })
                     .bind(new InetSocketAddress(bindAddress, port)).sync().channel();

@@ -44,15 +44,29 @@ final class CStrings {
     }
 
     static String toLowerAscii(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.chars().forEach(c -> out.append((char) toLower(c)));
-        return out.toString();
+        return mapAscii(s, 'A', 'Z', 'a' - 'A');
     }
 
     static String toUpperAscii(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.chars().forEach(c -> out.append((char) toUpper(c)));
-        return out.toString();
+        return mapAscii(s, 'a', 'z', 'A' - 'a');
+    }
+
+    /** Shifts the characters in [from, to] by {@code shift}; the same string when there are none. */
+    private static String mapAscii(String s, char from, char to, int shift) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) < from || s.charAt(i) > to)) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // attribute names are looked up often: no copy when nothing changes
+        }
+        char[] chars = s.toCharArray();
+        for (; i < chars.length; i++) {
+            if (chars[i] >= from && chars[i] <= to) {
+                chars[i] = (char) (chars[i] + shift);
+            }
+        }
+        return new String(chars);
     }
 
     static byte[] utf8(String s) {

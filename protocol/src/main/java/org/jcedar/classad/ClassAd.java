@@ -58,8 +58,13 @@ public final class ClassAd implements Expr {
 
     /** The attribute's expression, unevaluated. */
     public Optional<Expr> lookup(String name) {
-        Integer index = indexByFoldedName.get(AttributeNames.fold(name));
-        return index == null ? Optional.empty() : Optional.of(values.get(index));
+        return Optional.ofNullable(lookupFolded(AttributeNames.fold(name)));
+    }
+
+    /** The expression of the attribute whose case-folded name is given, or null. */
+    Expr lookupFolded(String foldedName) {
+        Integer index = indexByFoldedName.get(foldedName);
+        return index == null ? null : values.get(index);
     }
 
     /** The attribute names in their original spelling and insertion order. */

@@ -9,6 +9,7 @@ import java.util.Map;
  * recursive-descent parser (source.cpp) token for token: the same precedence levels, the same leniencies
  * (';' between function arguments, stray ';' in nested ads) and the same nesting limit. Attribute values
  * are parsed as HTCondor parses them (not "full"): text after a complete expression is ignored.
+ * Hand-written because no library on Maven Central reads HTCondor's ClassAd syntax.
  */
 public final class ClassAdParser {
     /** HTCondor's MAX_PARSER_DEPTH: deeper nesting is rejected rather than risking the stack. */

@@ -2,7 +2,11 @@ package org.jcedar.classad;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates expressions with HTCondor's old ClassAd semantics (the semantics daemons run with): three-valued
@@ -32,11 +36,8 @@ public final class Evaluator {
     private int depthRemaining = MAX_DEPTH;
     private long steps;
     private int nesting;
-    /** Attributes being evaluated, innermost last: meeting one again is a circular reference. */
-    private final List<ActiveAttribute> active = new ArrayList<>();
-
-    private record ActiveAttribute(ClassAd ad, String foldedName) {
-    }
+    /** Attributes being evaluated, by ad (identity) and folded name: meeting one again is a circular reference. */
+    private final Map<ClassAd, Set<String>> active = new IdentityHashMap<>();
 
     /** Thrown when a limit is hit: the whole evaluation fails, as HTCondor's returns false. */
     private static final class EvaluationFailed extends RuntimeException {
@@ -200,9 +201,9 @@ public final class Evaluator {
         }
         if (base instanceof Value.ClassAdValue ad && index instanceof Value.StringValue name) {
             Scope adScope = adScope(ad);
-            return ad.ad().lookup(name.value())
-                    .map(expr -> attribute(adScope, name.value(), expr))
-                    .orElse(Value.UNDEFINED);
+            String folded = AttributeNames.fold(name.value());
+            Expr expr = ad.ad().lookupFolded(folded);
+            return expr == null ? Value.UNDEFINED : attribute(adScope, folded, expr);
         }
         if (base instanceof Value.ListValue list && index instanceof Value.IntegerValue position) {
             int i = (int) position.value(); // HTCondor reads the index into a C int
@@ -237,7 +238,7 @@ public final class Evaluator {
             }
             // ".name" looks in the outermost ad; in a match that is HTCondor's match ad, which holds none
             // of the ads' attributes.
-            return match ? Value.UNDEFINED : lookup(scope.top(), reference.name(), false);
+            return match ? Value.UNDEFINED : lookup(scope.outermost(), reference.name(), false);
         }
         if (depthRemaining <= 0) {
             return Value.ERROR; // HTCondor answers ERROR here rather than failing the evaluation
@@ -281,9 +282,9 @@ public final class Evaluator {
     Value lookup(Scope start, String name, boolean unscoped) {
         String folded = AttributeNames.fold(name);
         for (Scope scope = start; scope != null; scope = scope.parent()) {
-            Expr expr = scope.ad().lookup(name).orElse(null);
+            Expr expr = scope.ad().lookupFolded(folded);
             if (expr != null) {
-                return attribute(scope, name, expr);
+                return attribute(scope, folded, expr);
             }
             switch (folded) {
                 case "my", "self" -> {
@@ -294,7 +295,7 @@ public final class Evaluator {
                     return parent == null ? Value.UNDEFINED : new Value.ClassAdValue(parent.ad(), parent);
                 }
                 case "toplevel", "root" -> {
-                    Scope top = scope.top();
+                    Scope top = scope.outermost();
                     return match ? Value.UNDEFINED : new Value.ClassAdValue(top.ad(), top);
                 }
                 case "currenttime" -> {
@@ -305,7 +306,7 @@ public final class Evaluator {
                 }
             }
         }
-        Scope top = start.top();
+        Scope top = start.outermost();
         Scope other = top.counterpart();
         if (other == null) {
             return Value.UNDEFINED;
@@ -324,23 +325,20 @@ public final class Evaluator {
     }
 
     /** The value of an attribute found in {@code scope}; a circular reference is UNDEFINED. */
-    private Value attribute(Scope scope, String name, Expr expr) {
+    private Value attribute(Scope scope, String foldedName, Expr expr) {
         if (depthRemaining <= 0) {
             throw new EvaluationFailed();
         }
-        ActiveAttribute attribute = new ActiveAttribute(scope.ad(), AttributeNames.fold(name));
-        for (ActiveAttribute a : active) {
-            if (a.ad() == attribute.ad() && a.foldedName().equals(attribute.foldedName())) {
-                return Value.UNDEFINED;
-            }
+        Set<String> activeInAd = active.computeIfAbsent(scope.ad(), ad -> new HashSet<>());
+        if (!activeInAd.add(foldedName)) {
+            return Value.UNDEFINED;
         }
-        active.add(attribute);
         depthRemaining--;
         try {
             return eval(expr, scope);
         } finally {
             depthRemaining++;
-            active.remove(active.size() - 1);
+            activeInAd.remove(foldedName);
         }
     }
 

@@ -16,12 +16,13 @@ import java.util.regex.PatternSyntaxException;
  *     target, one byte per char (ISO-8859-1), so '.' and classes count bytes as PCRE does, and \w, \d,
  *     caseless matching stay ASCII-only in both;</li>
  * <li>UNIX_LINES makes '\n' the only line end, as PCRE2's default newline;</li>
- * <li>PCRE's POSIX classes ([:digit:]) and the characters Java treats specially inside a class ('[',
- *     '&&', a leading ']', and white space and '#' with the x option) are rewritten.</li>
+ * <li>PCRE's POSIX classes ([:digit:]), {,n}, (?P&lt;name&gt;...) and the characters Java treats specially
+ *     inside a class ('[', '&&', a leading ']', and white space and '#' with the x option) are rewritten.</li>
  * </ul>
  * Options: i (caseless), m (multi-line), s (dot matches newline), x (extended); other letters are ignored,
- * as HTCondor ignores them. A pattern either engine rejects, or a match that needs more than ten million
- * character reads (catastrophic backtracking), gives ERROR.
+ * as HTCondor ignores them. A pattern either engine rejects gives ERROR. Both engines give up on
+ * catastrophic backtracking, but not at the same point: PCRE2 after ten million match steps (ERROR in
+ * HTCondor), we after ten million character reads (ERROR), and Java finishes some matches PCRE2 abandons.
  */
 final class PcreRegex {
     private static final long MAX_CHARACTER_READS = 10_000_000;
@@ -82,6 +83,12 @@ final class PcreRegex {
                 i += 2;
             } else if (c == '[') {
                 i = characterClass(pattern, i, extended, out);
+            } else if (pattern.startsWith("{,", i) && i + 2 < pattern.length() && CStrings.isDigit(pattern.charAt(i + 2))) {
+                out.append("{0,"); // PCRE2 reads {,n} as {0,n}
+                i += 2;
+            } else if (pattern.startsWith("(?P<", i)) {
+                out.append("(?<"); // Python-style named group
+                i += 4;
             } else {
                 out.append(c);
                 i++;

@@ -49,7 +49,8 @@ final class Scope {
         return counterpart;
     }
 
-    Scope top() {
+    /** The top-level ad's scope at the end of this chain. */
+    Scope outermost() {
         Scope scope = this;
         while (scope.parent != null) {
             scope = scope.parent;

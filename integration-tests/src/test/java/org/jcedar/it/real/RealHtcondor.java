@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -91,6 +92,23 @@ public final class RealHtcondor {
      */
     public void shareHostTmp() {
         scripts.provision(Duration.ofSeconds(60), List.of("share-tmp", chroot.toString())).requireSuccess();
+    }
+
+    /**
+     * Runs an HTCondor tool in the chroot as {@code user}, outside any pool: a clean environment with only
+     * {@code environment} (e.g. {@code CONDOR_CONFIG} naming a file under the shared /tmp), for tools pointed at
+     * a jcedar daemon on the host.
+     */
+    public ExecResult run(String user, Map<String, String> environment, String... command) {
+        List<String> argv = new ArrayList<>(List.of("chroot", "--userspec=" + user + ":" + groupOf(user),
+                chroot.toString(), "/usr/bin/env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/tmp"));
+        environment.forEach((name, value) -> argv.add(name + "=" + value));
+        argv.addAll(List.of(command));
+        return HostCommand.run(argv, Duration.ofMinutes(2));
+    }
+
+    private static String groupOf(String user) {
+        return user.equals("root") ? "root" : "nogroup";
     }
 
     /** Where a path inside the chroot is on the host. */

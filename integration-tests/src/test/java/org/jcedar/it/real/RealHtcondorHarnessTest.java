@@ -47,6 +47,18 @@ class RealHtcondorHarnessTest {
     }
 
     @RealHtcondorTest
+    void theScheddAuthenticatesTheUnprivilegedUserByFs(RealHtcondor htcondor) {
+        RealPool pool = htcondor.sharedPool(OPTIONS);
+
+        // WRITE, because 25.x does not authenticate READ from tools by default.
+        ExecResult ping = pool.exec(UNPRIVILEGED_USER, "condor_ping", "-type", "schedd", "-verbose", "WRITE");
+
+        assertTrue(ping.succeeded(), ping::describe);
+        assertLine(ping, "Authenticated using:\\s+FS");
+        assertLine(ping, "Remote Mapping:\\s+" + Pattern.quote(UNPRIVILEGED_USER + "@" + pool.trustDomain()));
+    }
+
+    @RealHtcondorTest
     void genkeyMakesASigningKeyThatRealHtcondorSignsWith(RealHtcondor htcondor, @TempDir Path tmp) throws IOException {
         RealPool pool = htcondor.sharedPool(OPTIONS);
 

@@ -38,10 +38,18 @@ public final class AuthorizationLimits {
     /** A level and the levels it implies: what a CLAIMTOBE session is limited to. */
     public static AuthorizationLimits forLevel(Permission level) {
         List<String> names = new ArrayList<>();
-        for (Permission p : level.withImplied()) {
-            names.add(p.name());
-        }
+        addWithImplied(level, names);
         return parse(String.join(",", names));
+    }
+
+    /** The level first, then what it implies, in HTCondor's order (e.g. {@code WRITE,READ}). */
+    private static void addWithImplied(Permission level, List<String> names) {
+        if (!names.contains(level.name())) {
+            names.add(level.name());
+            for (Permission implied : level.directlyImplies()) {
+                addWithImplied(implied, names);
+            }
+        }
     }
 
     /** The names as given (not expanded): what a session token inherits when a request names none. */
