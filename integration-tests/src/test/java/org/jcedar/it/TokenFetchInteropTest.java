@@ -162,6 +162,17 @@ class TokenFetchInteropTest {
         }
         Map<String, String> noTokens = Map.of("_CONDOR_SEC_CLIENT_AUTHENTICATION_METHODS", "IDTOKENS");
         assertSameFailure(fetchers.real(noTokens, List.of()), fetchers.ours(noTokens, List.of()));
+        Path badConfig = unwritable.getParent().resolve(unwritable.getFileName() + ".condor_config");
+        Files.writeString(badConfig, "FOO = 1\nif bogus\n");
+        Files.setPosixFilePermissions(badConfig, PosixFilePermissions.fromString("rw-r--r--"));
+        Map<String, String> corrupt = Map.of("CONDOR_CONFIG", badConfig.toString());
+        ExecResult realConfig = fetchers.real(corrupt, List.of());
+        ExecResult ourConfig = fetchers.ours(corrupt, List.of());
+        assertEquals(1, realConfig.exitCode(), realConfig::describe);
+        assertEquals(1, ourConfig.exitCode(), ourConfig::describe);
+        assertTrue(realConfig.stderr().contains("Line 2") && realConfig.stderr().contains(badConfig.toString()),
+                realConfig::describe);
+        assertTrue(ourConfig.stderr().contains(badConfig + ", line 2: "), ourConfig::describe);
         Map<String, String> procDirectory = Map.of("_CONDOR_SEC_TOKEN_DIRECTORY", "/proc/jcedar/tokens.d");
         ExecResult real = fetchers.real(procDirectory, List.of("-token", "t"));
         ExecResult ours = fetchers.ours(procDirectory, List.of("-token", "t"));
