@@ -204,7 +204,7 @@ class TokenFetchAgainstJcedarDaemonTest {
 
     private static boolean canListenOn(InetAddress address) {
         try (ServerSocket socket = new ServerSocket(0, 1, address)) {
-            return true;
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }
