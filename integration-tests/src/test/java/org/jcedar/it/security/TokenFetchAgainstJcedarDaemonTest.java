@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jcedar.address.SinfulAddress;
 import org.jcedar.cli.CondorConfigConfiguration;
 import org.jcedar.cli.TokenFetchTool;
 import org.jcedar.cli.ToolContext;
@@ -116,12 +117,13 @@ class TokenFetchAgainstJcedarDaemonTest {
         InetAddress ipv6Loopback = InetAddress.getByName("::1");
         assumeTrue(canListenOn(ipv6Loopback), "this host has no IPv6 loopback");
         try (JcedarDaemon daemon = JcedarDaemon.start(DAEMON, ipv6Loopback)) {
-            assertTrue(daemon.address().startsWith("<[::1]:"), daemon.address());
+            SinfulAddress sinful = SinfulAddress.parse(daemon.address());
+            assertEquals(ipv6Loopback, InetAddress.getByName(sinful.host()), daemon.address());
             Path address = addressFile("schedd_address", daemon.address());
             Run local = fetch(Map.of("SCHEDD_ADDRESS_FILE", address.toString()), USER_UID, "-authz", "READ");
             assertEquals(0, local.status(), local.err());
 
-            String port = daemon.address().replaceAll("^<\\[::1\\]:(\\d+).*$", "$1");
+            int port = sinful.port().orElseThrow();
             Run named = fetch(Map.of(), USER_UID, "-name", "[::1]:" + port);
             assertEquals(0, named.status(), named.err());
 
