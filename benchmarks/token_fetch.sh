@@ -13,7 +13,7 @@
 # Both tools run as the unprivileged user nobody (real HTCondor treats root specially), with FS authentication
 # through the host's /tmp (provision.sh share-tmp) and AES-GCM, as a pool.sh pool configures them. HTCondor's tool
 # runs inside the chroot with the pool's configuration; ours on the host through bin/condor_token_fetch (launcher,
-# JVM, CDS archive) with the same client knobs (CONDOR_CONFIG=ONLY_ENV and _CONDOR_ settings, paths mapped to
+# JVM, the build's CDS archive) with the same client knobs (CONDOR_CONFIG=ONLY_ENV and _CONDOR_ settings, paths mapped to
 # the host). The pool is started on a free port and stopped at the end. Needs hyperfine (Debian package).
 set -euo pipefail
 
@@ -35,7 +35,7 @@ while getopts c:s:r:w:o: option; do
 done
 [[ $(id -u) -eq 0 ]] || { echo "token_fetch.sh: run as root (chroot, pool.sh)" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "token_fetch.sh: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
-[[ -f $repo/client-cli/target/jcedar-client-cli-tools.jar ]] ||
+[[ -f $repo/client-cli/target/jcedar-client-cli-tools.jsa ]] ||
 	{ echo "token_fetch.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -68,8 +68,6 @@ done
 if [[ $version == *" 23."* ]]; then
 	echo "_CONDOR_SEC_FS_ENFORCE_CHANNEL_BINDING=false" >>"$env_file" # 23.x gives unbound FS names (20 §7.2)
 fi
-echo "JCEDAR_CDS_DIR=$work/cds" >>"$env_file"
-mkdir -m 755 "$work/cds" && chown nobody "$work/cds"
 condor_config=$("$scripts/pool.sh" paths "$chroot" --name "$pool" | sed -n 's/^CONDOR_CONFIG *[:=] *//p' | head -n1)
 condor_config=${condor_config:-/var/lib/condor-pools/$pool/condor_config}
 
@@ -79,7 +77,7 @@ mapfile -t our_settings <"$env_file"
 ours=(setpriv --reuid=nobody --regid=nogroup --init-groups /usr/bin/env -i PATH=/usr/bin:/bin HOME=/nonexistent
 	"${our_settings[@]}" "$repo/bin/condor_token_fetch")
 
-# Each must fetch a token before anything is timed; the first run of ours records its CDS archive.
+# Each must fetch a token before anything is timed.
 must_fetch() { # NAME COMMAND...
 	local name=$1
 	shift
@@ -88,12 +86,14 @@ must_fetch() { # NAME COMMAND...
 }
 must_fetch real "${real[@]}"
 must_fetch ours "${ours[@]}"
-"${ours[@]}" >/dev/null # maps the archive the first run recorded
 
 quote() { printf '%q ' "$@"; }
+# The third command is the floor under any JVM tool on this machine: starting and stopping the JVM itself.
+floor=("${JAVA_HOME:+$JAVA_HOME/bin/}java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version)
 hyperfine --style basic --warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.json" \
 	-n "HTCondor condor_token_fetch" "$(quote "${real[@]}") >/dev/null" \
-	-n "jcedar condor_token_fetch" "$(quote "${ours[@]}") >/dev/null" >&2
+	-n "jcedar condor_token_fetch" "$(quote "${ours[@]}") >/dev/null" \
+	-n "java -version" "$(quote "${floor[@]}") 2>/dev/null" >&2
 [[ -z $json ]] || cp "$work/hyperfine.json" "$json"
 
 peak_rss() { # median peak RSS in KiB of $runs runs of the command
@@ -119,6 +119,8 @@ print("| --- | --- | --- | --- | --- | --- |")
 for name, r, rss in (("HTCondor condor_token_fetch", real, real_rss), ("jcedar condor_token_fetch", ours, ours_rss)):
     print(f"| {name} | {ms(r['median']):.1f} ms | {ms(r['mean']):.1f} ± {ms(r['stddev']):.1f} ms"
           f" | {ms(r['min']):.1f} ms | {ms(r['max']):.1f} ms | {rss / 1024:.1f} MiB |")
+print(f"| java -version (JVM start-up alone) | {ms(results[2]['median']):.1f} ms | {ms(results[2]['mean']):.1f}"
+      f" ± {ms(results[2]['stddev']):.1f} ms | {ms(results[2]['min']):.1f} ms | {ms(results[2]['max']):.1f} ms | |")
 print()
 print(f"ratio jcedar / HTCondor: wall {ours['median'] / real['median']:.1f}x, peak RSS {ours_rss / real_rss:.1f}x")
 PY
