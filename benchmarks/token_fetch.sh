@@ -43,7 +43,8 @@ pool=jcedar-bench-$port
 work=$(mktemp -d /tmp/jcedar-bench.XXXXXX)
 chmod 755 "$work"
 cleanup() {
-	"$scripts/pool.sh" stop "$chroot" --name "$pool" >/dev/null 2>&1 || true
+	"$scripts/pool.sh" stop "$chroot" --name "$pool" >/dev/null 2>&1 &&
+		rm -rf --one-file-system "$chroot/var/lib/condor-pools/$pool"
 	rm -rf "$work"
 }
 trap cleanup EXIT
