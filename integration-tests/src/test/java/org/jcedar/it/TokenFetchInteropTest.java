@@ -12,15 +12,19 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jcedar.it.real.ExecResult;
 import org.jcedar.it.real.PoolOptions;
 import org.jcedar.it.real.RealHtcondor;
 import org.jcedar.it.real.RealHtcondorTest;
 import org.jcedar.it.real.RealPool;
 import org.jcedar.keys.UnverifiedToken;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Issue 6's interop: our condor_token_fetch and the real one, run as the same unprivileged user against the same
@@ -29,6 +33,7 @@ import org.jcedar.keys.UnverifiedToken;
  * and HTCondor's message (ours may add a {@code Reason:} line).
  */
 class TokenFetchInteropTest {
+    private final List<Path> created = new ArrayList<>();
     private static final String SCHEDD = "fetch-schedd@localhost";
     private static final String NAMED_KEY = "NAMEDKEY";
     private static final PoolOptions OPTIONS = PoolOptions.defaults().withTrustDomain("fetch.jcedar.test")
@@ -162,7 +167,7 @@ class TokenFetchInteropTest {
         }
         Map<String, String> noTokens = Map.of("_CONDOR_SEC_CLIENT_AUTHENTICATION_METHODS", "IDTOKENS");
         assertSameFailure(fetchers.real(noTokens, List.of()), fetchers.ours(noTokens, List.of()));
-        Path badConfig = unwritable.getParent().resolve(unwritable.getFileName() + ".condor_config");
+        Path badConfig = unwritable.resolve("condor_config"); // root writes where nobody cannot
         Files.writeString(badConfig, "FOO = 1\nif bogus\n");
         Files.setPosixFilePermissions(badConfig, PosixFilePermissions.fromString("rw-r--r--"));
         Map<String, String> corrupt = Map.of("CONDOR_CONFIG", badConfig.toString());
@@ -260,10 +265,23 @@ class TokenFetchInteropTest {
     }
 
     /** A fresh directory in the host's /tmp (shared with the chroot), owned by the unprivileged user. */
-    private static Path nobodysDirectory() throws IOException {
+    private Path nobodysDirectory() throws IOException {
         Path directory = Files.createDirectory(Path.of("/tmp", "jcedar-fetch-" + UUID.randomUUID()));
+        created.add(directory);
         chownToNobody(directory, "rwx------");
         return directory;
+    }
+
+    @AfterEach
+    void removeTemporaryFiles() throws IOException {
+        for (Path path : created) {
+            try (Stream<Path> tree = Files.walk(path)) {
+                for (Path p : (Iterable<Path>) tree.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+        created.clear();
     }
 
     private static void chownToNobody(Path path, String mode) throws IOException {
