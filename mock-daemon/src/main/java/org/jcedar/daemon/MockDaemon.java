@@ -17,7 +17,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jcedar.address.IpEndpoint;
+import org.jcedar.address.SinfulAddress;
 import org.jcedar.security.Endpoint;
 
 /**
@@ -91,9 +94,9 @@ public final class MockDaemon implements AutoCloseable {
 
     /** The daemon's address as HTCondor writes it, e.g. {@code <127.0.0.1:9618?addrs=127.0.0.1-9618>}. */
     public String sinfulAddress() {
-        String ccbSafe = (endpoint.isIpv6() ? "[" + endpoint.ip().replace(':', '-') + "]" : endpoint.ip())
-                + "-" + endpoint.port();
-        return "<" + endpoint.hostPort() + "?addrs=" + ccbSafe + ">";
+        InetSocketAddress local = (InetSocketAddress) server.localAddress();
+        return SinfulAddress.of(endpoint.ip(), endpoint.port())
+                .withAddrs(List.of(new IpEndpoint(local.getAddress(), endpoint.port()))).toString();
     }
 
     @Override

@@ -126,8 +126,8 @@ public final class MockDaemonMain {
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("CONDOR_CONFIG", configFile.toAbsolutePath().toString());
-        return CondorConfig.load(ConfigEnvironment.builder(DaemonConfiguration.SUBSYSTEM).environment(environment)
-                .build());
+        return CondorConfig.load(ConfigEnvironment.builderOfProcess(DaemonConfiguration.SUBSYSTEM)
+                .environment(environment).build());
     }
 
     /**

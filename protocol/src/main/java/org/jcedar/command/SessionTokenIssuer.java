@@ -48,7 +48,7 @@ public final class SessionTokenIssuer {
         if (!settings.fetchEnabled()) {
             return SessionTokenReply.error(44, "Token fetch disabled.");
         }
-        Optional<AuthorizationLimits> bounds = session.limits();
+        Optional<AuthorizationLimits> bounds = session.tokenBounds();
         List<String> authorizations = new ArrayList<>();
         if (!request.authorizations().isEmpty()) {
             if (bounds.isPresent()) {

@@ -1,10 +1,10 @@
 package org.jcedar.command;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jcedar.classad.ClassAd;
+import org.jcedar.config.ConfigLiterals;
 
 /**
  * DC_GET_SESSION_TOKEN's request ad (30 §3.2): the authorizations the token should be limited to, its lifetime
@@ -29,12 +29,7 @@ public record SessionTokenRequest(List<String> authorizations, OptionalLong life
     }
 
     public static SessionTokenRequest fromAd(ClassAd ad) {
-        List<String> authz = new ArrayList<>();
-        for (String item : ad.getString("LimitAuthorization").orElse("").split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                authz.add(item);
-            }
-        }
+        List<String> authz = ConfigLiterals.listItems(ad.getString("LimitAuthorization").orElse(""));
         OptionalLong lifetime = ad.getInteger("TokenLifetime").map(OptionalLong::of).orElse(OptionalLong.empty());
         return new SessionTokenRequest(authz, lifetime, ad.getString("RequestedKey"));
     }

@@ -122,7 +122,7 @@ public final class CondorConfig {
 
     /** The knob's value split at commas and white space, without empty items; empty when undefined. */
     public List<String> getList(String name) {
-        return get(name).map(v -> MacroFunctions.tokens(v, ", \t\r\n")).orElse(List.of());
+        return get(name).map(ConfigLiterals::listItems).orElse(List.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jcedar.config;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -10,14 +11,22 @@ import java.util.regex.Pattern;
  * evaluating other text as a ClassAd expression; that is left to callers with an evaluator, so such text is
  * "not a literal" here.
  */
-final class ConfigLiterals {
+public final class ConfigLiterals {
     private static final Pattern INTEGER = Pattern.compile("[ \t\n\r\f\u000b]*([-+]?\\d+)[ \t\n\r\f\u000b]*");
 
     private ConfigLiterals() {
     }
 
+    /**
+     * The items of a list value as HTCondor's StringList splits them: at commas and white space, empty items
+     * dropped. Configuration lists (getList) and the method lists in security ads both use it.
+     */
+    public static List<String> listItems(String value) {
+        return MacroFunctions.tokens(value, ", \t\r\n");
+    }
+
     /** {@code true}/{@code false}/{@code 1}/{@code 0} (any case), optionally followed by white space. */
-    static Optional<Boolean> parseBoolean(String value) {
+    public static Optional<Boolean> parseBoolean(String value) {
         String rest;
         boolean result;
         if (Ascii.startsWithIgnoreCase(value, "true")) {

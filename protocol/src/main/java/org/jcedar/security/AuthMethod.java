@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jcedar.config.ConfigLiterals;
 
 /**
  * HTCondor's authentication methods with their handshake bits (20 §6.2). On the wire the token method is spelled
@@ -75,10 +76,8 @@ public enum AuthMethod {
         if (list == null) {
             return out;
         }
-        for (String item : list.split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                parse(item).filter(m -> !out.contains(m)).ifPresent(out::add);
-            }
+        for (String item : ConfigLiterals.listItems(list)) {
+            parse(item).filter(m -> !out.contains(m)).ifPresent(out::add);
         }
         return out;
     }

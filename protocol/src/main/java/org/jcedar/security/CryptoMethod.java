@@ -3,6 +3,7 @@ package org.jcedar.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jcedar.config.ConfigLiterals;
 
 /**
  * Session ciphers HTCondor negotiates (20 §3.3 step 4). jcedar speaks only AES (AES-256-GCM); the legacy
@@ -49,10 +50,8 @@ public enum CryptoMethod {
         if (list == null) {
             return out;
         }
-        for (String item : list.split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                parse(item).filter(m -> !out.contains(m)).ifPresent(out::add);
-            }
+        for (String item : ConfigLiterals.listItems(list)) {
+            parse(item).filter(m -> !out.contains(m)).ifPresent(out::add);
         }
         return out;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jcedar.config.ConfigLiterals;
 
 /**
  * Builds a {@link SecurityPolicy} from HTCondor configuration knobs the way SecMan::FillInSecurityPolicyAd does
@@ -27,8 +28,7 @@ public final class SecurityPolicyReader {
     public SecurityPolicyReader(Function<String, Optional<String>> knobs, String subsystem) {
         this.knobs = knobs;
         this.subsystem = subsystem;
-        this.legacyAllowSemantics = knobs.apply("LEGACY_ALLOW_SEMANTICS")
-                .map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).map(v -> v.startsWith("t") || v.equals("1"))
+        this.legacyAllowSemantics = knobs.apply("LEGACY_ALLOW_SEMANTICS").flatMap(ConfigLiterals::parseBoolean)
                 .orElse(false);
     }
 

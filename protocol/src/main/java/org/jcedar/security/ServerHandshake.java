@@ -19,6 +19,7 @@ import org.jcedar.cedar.MessageWriter;
 import org.jcedar.classad.ClassAd;
 import org.jcedar.command.CommandRegistration;
 import org.jcedar.command.CommandTable;
+import org.jcedar.config.ConfigLiterals;
 import org.jcedar.security.authz.AuthorizationLimits;
 import org.jcedar.security.method.AuthenticatedPeer;
 import org.jcedar.security.method.MethodStep;
@@ -152,7 +153,7 @@ public final class ServerHandshake {
         List<String> methodNames = new ArrayList<>();
         Optional<String> clientMethods = request.getString("AuthMethods");
         if (clientMethods.isPresent()) {
-            List<String> clientItems = items(clientMethods.get());
+            List<String> clientItems = ConfigLiterals.listItems(clientMethods.get());
             for (AuthMethod m : policy.authMethods()) {
                 // HTCondor matches the client's spelling against our canonical names (TOKEN, never IDTOKENS).
                 clientItems.stream().filter(c -> c.equalsIgnoreCase(m.wireName())).findFirst()
@@ -435,15 +436,6 @@ public final class ServerHandshake {
         return value.map(v -> v.toUpperCase(Locale.ROOT).startsWith("Y")).orElse(false);
     }
 
-    private static List<String> items(String list) {
-        List<String> out = new ArrayList<>();
-        for (String item : list.split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                out.add(item);
-            }
-        }
-        return out;
-    }
 
     private static Optional<Long> parseLong(String text) {
         try {

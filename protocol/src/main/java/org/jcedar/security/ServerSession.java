@@ -19,6 +19,16 @@ public record ServerSession(String sessionId, PeerIdentity identity, Optional<Au
         attributes = Map.copyOf(attributes);
     }
 
+    /**
+     * The bounding set a session token issued on this session must stay within (30 §3.3): the scopes of the token
+     * the session was authenticated with. A CLAIMTOBE session's limit restricts which commands it may run but, as
+     * real HTCondor shows, does not bound the tokens it asks for.
+     */
+    public Optional<AuthorizationLimits> tokenBounds() {
+        return attributes.get("LimitAuthorization") instanceof String list ? AuthorizationLimits.ofNullable(list)
+                : Optional.empty();
+    }
+
     /** The {@code TokenExpirationTime} of the token the session was authenticated with, if any. */
     public Optional<Long> tokenExpiration() {
         Object value = attributes.get("TokenExpirationTime");

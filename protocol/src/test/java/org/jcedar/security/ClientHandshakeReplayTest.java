@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -39,19 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClientHandshakeReplayTest {
 
-    private static Map<String, String> clientKey() throws IOException {
-        Map<String, String> values = new HashMap<>();
-        try (InputStream in = ClientHandshakeReplayTest.class.getResourceAsStream("/vectors/ecdh/20-18.2-client-key.txt")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList()) {
-                if (!line.startsWith("#") && !line.isBlank()) {
-                    String[] kv = line.split(" ", 2);
-                    values.put(kv[0], kv[1]);
-                }
-            }
-        }
-        return values;
-    }
-
     private static byte[] payload(RecordedSession.Packet p) {
         return p.plaintext();
     }
@@ -64,7 +46,7 @@ class ClientHandshakeReplayTest {
         for (RecordedSession.Packet p : recorded.packets()) {
             (p.fromClient() ? fromClient : fromServer).add(p);
         }
-        EcdhKeyExchange ecdh = EcdhKeyExchange.fromPrivateScalar(HexFormat.of().parseHex(clientKey()
+        EcdhKeyExchange ecdh = EcdhKeyExchange.fromPrivateScalar(HexFormat.of().parseHex(EcdhKeyExchangeTest.recordedClientKey()
                 .get("client-private-scalar")));
         SecurityPolicy policy = new SecurityPolicy(Requirement.REQUIRED, Requirement.REQUIRED, Requirement.REQUIRED,
                 Requirement.REQUIRED, Requirement.REQUIRED, List.of(AuthMethod.FS, AuthMethod.CLAIMTOBE),

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class EcdhKeyExchangeTest {
 
-    private static Map<String, String> recordedClientKey() throws IOException {
+    /** The client side of 20 §18.2: its ECDH private scalar, both public keys and the session key. */
+    static Map<String, String> recordedClientKey() throws IOException {
         Map<String, String> values = new HashMap<>();
         try (InputStream in = EcdhKeyExchangeTest.class.getResourceAsStream("/vectors/ecdh/20-18.2-client-key.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList()) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jcedar.config.ConfigLiterals;
 import org.jcedar.security.Permission;
 
 /**
@@ -29,8 +30,8 @@ public final class AccessPolicy {
     }
 
     public static AccessPolicy of(Permission level, Optional<String> allowList, Optional<String> denyList) {
-        List<String> allowItems = allowList.map(AccessPolicy::items).orElse(List.of());
-        List<String> denyItems = denyList.map(AccessPolicy::items).orElse(List.of());
+        List<String> allowItems = allowList.map(ConfigLiterals::listItems).orElse(List.of());
+        List<String> denyItems = denyList.map(ConfigLiterals::listItems).orElse(List.of());
         boolean allowEveryone = allowItems.size() == 1 && isEveryone(allowItems.get(0));
         boolean denyEveryone = denyItems.stream().anyMatch(AccessPolicy::isEveryone);
         Mode mode;
@@ -75,15 +76,6 @@ public final class AccessPolicy {
         return item.equals("*") || item.equals("*/*");
     }
 
-    private static List<String> items(String list) {
-        List<String> out = new ArrayList<>();
-        for (String item : list.split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                out.add(item);
-            }
-        }
-        return out;
-    }
 
     private static List<AccessEntry> entries(List<String> items) {
         List<AccessEntry> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jcedar.config.ConfigLiterals;
 import org.jcedar.security.Permission;
 
 /**
@@ -26,11 +27,9 @@ public final class AuthorizationLimits {
     public static AuthorizationLimits parse(String list) {
         List<String> names = new ArrayList<>();
         Set<Permission> set = EnumSet.of(Permission.ALLOW);
-        for (String item : list.split("[,\\s]+")) {
-            if (!item.isEmpty()) {
-                names.add(item);
-                Permission.parse(item).ifPresent(p -> set.addAll(p.withImplied()));
-            }
+        for (String item : ConfigLiterals.listItems(list)) {
+            names.add(item);
+            Permission.parse(item).ifPresent(p -> set.addAll(p.withImplied()));
         }
         return new AuthorizationLimits(List.copyOf(names), Collections.unmodifiableSet(set));
     }

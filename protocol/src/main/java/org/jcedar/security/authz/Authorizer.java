@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jcedar.config.ConfigLiterals;
 import org.jcedar.security.Permission;
 
 /**
@@ -20,7 +21,7 @@ public final class Authorizer {
      * @param subsystem   the daemon's subsystem, for {@code ALLOW_<LEVEL>_<SUBSYS>} knobs
      */
     public Authorizer(Function<String, Optional<String>> knobs, String subsystem) {
-        boolean legacy = knobs.apply("LEGACY_ALLOW_SEMANTICS").map(Authorizer::isTrue).orElse(false);
+        boolean legacy = knobs.apply("LEGACY_ALLOW_SEMANTICS").flatMap(ConfigLiterals::parseBoolean).orElse(false);
         for (Permission level : Permission.values()) {
             policies.put(level, AccessPolicy.of(level, lookup(knobs, "ALLOW", level, subsystem, legacy),
                     lookup(knobs, "DENY", level, subsystem, legacy)));
@@ -57,10 +58,5 @@ public final class Authorizer {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean isTrue(String value) {
-        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
-        return v.equals("true") || v.equals("yes") || v.equals("1") || v.equals("t");
     }
 }

@@ -78,12 +78,13 @@ public final class FsClient implements ClientAuthentication {
                     + " (set SEC_FS_ENFORCE_CHANNEL_BINDING = false to accept it from an older server)";
             return reply.putInt(-1).toByteArray();
         }
-        Path path = Path.of(name + suffix);
+        Path path;
         try {
+            path = Path.of(name + suffix);
             fileSystem.createPrivateDirectory(path);
             created = path;
         } catch (IOException | RuntimeException e) {
-            refusal = "cannot create " + path + ": " + e.getMessage();
+            refusal = "cannot create " + name + suffix + ": " + e.getMessage();
             return reply.putInt(-1).toByteArray();
         }
         reply.putInt(0);

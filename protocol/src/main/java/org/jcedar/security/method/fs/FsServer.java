@@ -81,8 +81,13 @@ public final class FsServer implements ServerAuthentication {
         if (suffix.isPresent() && !FsChannelBinding.suffixMatches(suffix.get(), serverLocal)) {
             return "the client's suffix " + suffix.get() + " does not name this server (" + serverLocal.hostPort() + ")";
         }
-        Path path = Path.of(name + suffix.orElse(""));
+        Path path;
         FsFileSystem.Facts facts;
+        try {
+            path = Path.of(name + suffix.orElse(""));
+        } catch (java.nio.file.InvalidPathException e) {
+            return "the client's suffix is not a valid file name";
+        }
         try {
             Optional<FsFileSystem.Facts> found = fileSystem.inspect(path);
             if (found.isEmpty()) {
