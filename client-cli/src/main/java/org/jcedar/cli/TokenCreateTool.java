@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
+import org.jcedar.client.ClientConfiguration;
 import org.jcedar.keys.KeyFileException;
 import org.jcedar.keys.SigningKey;
 import org.jcedar.keys.SigningKeyStore;
@@ -98,7 +99,7 @@ public final class TokenCreateTool {
 
     private static Optional<String> generate(String identity, String key, List<String> authorizations,
                                              long lifetime, boolean debug, ToolContext context) {
-        ToolConfiguration config = context.config();
+        ClientConfiguration config = context.config();
         SigningKeyStore store = new SigningKeyStore(config.path("SEC_PASSWORD_DIRECTORY"),
                 config.path("SEC_TOKEN_POOL_SIGNING_KEY_FILE"),
                 config.bool("SEC_TOKEN_POOL_SIGNING_KEY_IS_PASSWORD", false),

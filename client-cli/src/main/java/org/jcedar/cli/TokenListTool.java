@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.jcedar.client.ClientConfiguration;
 import org.jcedar.keys.MalformedTokenException;
 import org.jcedar.keys.TokenDirectory;
 import org.jcedar.keys.UnverifiedToken;
@@ -82,7 +83,7 @@ public final class TokenListTool {
     }
 
     /** HTCondor lists nothing when LOCAL_CONFIG_DIR_EXCLUDE_REGEXP is unset or not a valid regexp. */
-    private static Optional<Pattern> excludeRegexp(ToolConfiguration config) {
+    private static Optional<Pattern> excludeRegexp(ClientConfiguration config) {
         try {
             return config.get("LOCAL_CONFIG_DIR_EXCLUDE_REGEXP").map(Pattern::compile);
         } catch (PatternSyntaxException e) {

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.jcedar.client.ClientConfiguration;
+import org.jcedar.client.ClientProcess;
 import org.jcedar.config.CondorConfig;
 import org.jcedar.config.ConfigException;
 import org.jcedar.keys.ProcessIdentity;
 
 /** What a tool runs with: its streams, configuration, identity and sources of time and randomness. */
-public record ToolContext(PrintStream out, PrintStream err, ToolConfiguration config, long realUid, Path home,
+public record ToolContext(PrintStream out, PrintStream err, ClientConfiguration config, long realUid, Path home,
                           Clock clock, SecureRandom random) {
     /** The running process: System streams, its HTCondor configuration (subsystem TOOL), real uid, $HOME. */
     public static ToolContext ofProcess() throws ConfigException {
@@ -36,6 +38,11 @@ public record ToolContext(PrintStream out, PrintStream err, ToolConfiguration co
     @FunctionalInterface
     interface ToolMain {
         int run(String[] args, ToolContext context);
+    }
+
+    /** The process as the client library sees it: this context's uid and home, the JVM's user name and pid. */
+    public ClientProcess process() {
+        return new ClientProcess(realUid, System.getProperty("user.name"), home, ProcessHandle.current().pid());
     }
 
     /** HTCondor lets root switch uids, which decides where tokens are looked for (30 §4.2). */

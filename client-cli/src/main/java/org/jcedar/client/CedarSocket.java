@@ -22,11 +22,13 @@ public final class CedarSocket implements AutoCloseable {
     private final OutputStream out;
     private final CedarConnection connection = new CedarConnection();
     private final Endpoint remote;
+    private final Duration readTimeout;
     private final byte[] buffer = new byte[16384];
 
-    private CedarSocket(Socket socket, Endpoint remote) throws IOException {
+    private CedarSocket(Socket socket, Endpoint remote, Duration readTimeout) throws IOException {
         this.socket = socket;
         this.remote = remote;
+        this.readTimeout = readTimeout;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
@@ -41,7 +43,7 @@ public final class CedarSocket implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(target.ip(), target.port()), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) Math.max(1, readTimeout.toMillis()));
-            return new CedarSocket(socket, target);
+            return new CedarSocket(socket, target, readTimeout);
         } catch (SocketTimeoutException e) {
             socket.close();
             throw new SocketTimeoutException("timed out after " + connectTimeout.toSeconds() + " s connecting to "
@@ -85,7 +87,8 @@ public final class CedarSocket implements AutoCloseable {
             try {
                 n = in.read(buffer);
             } catch (SocketTimeoutException e) {
-                throw new SocketTimeoutException("timed out waiting for " + remote.hostPort() + " to answer");
+                throw new SocketTimeoutException("timed out: no answer from " + remote.hostPort() + " within "
+                        + readTimeout.toSeconds() + " s");
             }
             if (n < 0) {
                 throw new PeerClosedException(remote.hostPort() + " closed the connection");

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 import org.jcedar.cli.TokenCreateTool;
 import org.jcedar.cli.TokenListTool;
-import org.jcedar.cli.ToolConfiguration;
 import org.jcedar.cli.ToolContext;
+import org.jcedar.client.ClientConfiguration;
 import org.jcedar.it.real.ExecResult;
 import org.jcedar.it.real.PoolOptions;
 import org.jcedar.it.real.RealHtcondor;
@@ -188,13 +188,13 @@ class TokenToolsInteropTest {
     }
 
     /** The knobs condor_token_create reads, as the pool's configuration sets them but with host paths. */
-    private static ToolConfiguration keyConfiguration(Path passwordsDirectory, String trustDomain) {
+    private static ClientConfiguration keyConfiguration(Path passwordsDirectory, String trustDomain) {
         return configuration(Map.of("SEC_PASSWORD_DIRECTORY", passwordsDirectory.toString(),
                 "SEC_TOKEN_POOL_SIGNING_KEY_FILE", passwordsDirectory.resolve("POOL").toString(),
                 "TRUST_DOMAIN", trustDomain));
     }
 
-    private static ToolConfiguration configuration(Map<String, String> knobs) {
+    private static ClientConfiguration configuration(Map<String, String> knobs) {
         return knob -> Optional.ofNullable(knobs.get(knob));
     }
 
@@ -205,7 +205,7 @@ class TokenToolsInteropTest {
         int run(String[] args, ToolContext context);
     }
 
-    private static Run run(Tool tool, List<String> args, ToolConfiguration configuration) {
+    private static Run run(Tool tool, List<String> args, ClientConfiguration configuration) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ToolContext context = new ToolContext(new PrintStream(out, true, StandardCharsets.UTF_8),

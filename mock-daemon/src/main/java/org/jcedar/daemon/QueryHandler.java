@@ -9,7 +9,7 @@ import org.jcedar.cedar.MessageReader;
 import org.jcedar.classad.ClassAd;
 import org.jcedar.command.CollectorAds;
 import org.jcedar.command.CollectorCommand;
-import org.jcedar.command.CollectorQuery;
+import org.jcedar.command.CollectorSearch;
 import org.jcedar.command.CollectorQueryReply;
 import org.jcedar.command.CommandRefusal;
 import org.jcedar.security.ServerSession;
@@ -37,9 +37,9 @@ final class QueryHandler implements CommandHandler {
     public Reply receive(ServerSession.Command cmd, MessageReader message) throws CedarException {
         ClassAd queryAd = ClassAdWire.read(message);
         message.expectEnd();
-        CollectorQuery query;
+        CollectorSearch query;
         try {
-            query = CollectorQuery.parse(command, queryAd);
+            query = CollectorSearch.parse(command, queryAd);
         } catch (CommandRefusal e) {
             return Reply.finish(List.of(), "refused: " + e.getMessage());
         }

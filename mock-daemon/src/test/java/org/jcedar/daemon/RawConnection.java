@@ -90,7 +90,7 @@ final class RawConnection implements AutoCloseable {
             if (answer == null) {
                 throw new IOException("the daemon closed the connection without answering");
             }
-            return CollectorQueryReply.decode(new MessageReader(answer, false));
+            return CollectorQueryReply.read(new MessageReader(answer, false));
         }
     }
 

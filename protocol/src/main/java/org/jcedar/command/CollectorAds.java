@@ -114,9 +114,9 @@ public final class CollectorAds {
      *
      * @param includePrivate send the private attributes too (the daemon decided the peer may see them)
      */
-    public List<Match> query(CollectorQuery query, ClassAd queryAd, boolean includePrivate, Instant now) {
+    public List<Match> query(CollectorSearch query, ClassAd queryAd, boolean includePrivate, Instant now) {
         List<Match> matches = new ArrayList<>();
-        for (CollectorQuery.Scan scan : query.scans()) {
+        for (CollectorSearch.Scan scan : query.scans()) {
             for (Map<String, Entry> table : tablesOf(scan.table())) {
                 for (Entry entry : table.values()) {
                     if (matches.size() >= scan.limit()) {

@@ -9,13 +9,16 @@ import org.jcedar.cedar.MessageWriter;
 import org.jcedar.classad.ClassAd;
 
 /**
- * The collector's answer to a query (10 §6.4), one message: for each ad the int 1 and the ad (projected), then
- * the int 0. No count comes first.
+ * The collector's answer to a query (10 §6.4), one message: for each matching ad int 1 and the ad, then int 0.
+ * No count comes first, so the reader stops at the 0, and every ad it reads consumes message bytes: a message
+ * cannot make it loop or allocate beyond its own size.
  */
 public final class CollectorQueryReply {
+
     private CollectorQueryReply() {
     }
 
+    /** The collector's side: the ads a query matched, each with its projection (CollectorAds#query). */
     public static byte[] encode(List<CollectorAds.Match> matches, boolean encrypted) {
         MessageWriter out = new MessageWriter(encrypted);
         for (CollectorAds.Match match : matches) {
@@ -30,13 +33,28 @@ public final class CollectorQueryReply {
         return out.toByteArray();
     }
 
-    /** The client side: the ads of one answer (any non-zero int announces an ad, as HTCondor reads it). */
-    public static List<ClassAd> decode(MessageReader message) throws CedarException {
-        List<ClassAd> ads = new ArrayList<>();
-        while (message.getInt() != 0) {
-            ads.add(ClassAdWire.read(message));
+    public static void write(MessageWriter writer, List<ClassAd> ads) {
+        for (ClassAd ad : ads) {
+            writer.putInt(1);
+            ClassAdWire.write(writer, ad);
         }
-        message.expectEnd();
-        return ads;
+        writer.putInt(0);
+    }
+
+    /** The ads of one reply message; fails on anything but "more" flags 0 or 1, or bytes after the final 0. */
+    public static List<ClassAd> read(MessageReader reader) throws CedarException {
+        List<ClassAd> ads = new ArrayList<>();
+        while (true) {
+            int offset = reader.position();
+            long more = reader.getLong();
+            if (more == 0) {
+                reader.expectEnd();
+                return ads;
+            }
+            if (more != 1) {
+                throw new CedarException("expected 1 (an ad follows) or 0 (end of results), found " + more, offset);
+            }
+            ads.add(ClassAdWire.read(reader));
+        }
     }
 }

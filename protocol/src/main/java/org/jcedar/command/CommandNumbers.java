@@ -18,6 +18,8 @@ public final class CommandNumbers {
     public static final int QUERY_COLLECTOR_ADS = 20;
     public static final int INVALIDATE_COLLECTOR_ADS = 21;
     public static final int QUERY_ANY_ADS = 48;
+    public static final int QUERY_NEGOTIATOR_ADS = 50;
+    public static final int QUERY_HAD_ADS = 56;
     public static final int UPDATE_AD_GENERIC = 58;
     public static final int INVALIDATE_ADS_GENERIC = 59;
     public static final int UPDATE_STARTD_AD_WITH_ACK = 60;

@@ -106,7 +106,7 @@ class CollectorAdsTest {
         ClassAd privateAd = ClassAdParser.parseLines("Capability = \"claim\"\nClaimIdExtra = \"c\"\n");
         ads.update(AdTable.MACHINE, slot, Optional.of(privateAd), SCHEDD, NOW);
         ClassAd query = ClassAdParser.parseLines("MyType = \"Query\"\nTargetType = \"Machine\"\n");
-        CollectorQuery parsed = CollectorQuery.parse(CollectorCommand.QUERY_STARTD_ADS, query);
+        CollectorSearch parsed = CollectorSearch.parse(CollectorCommand.QUERY_STARTD_ADS, query);
 
         ClassAd seen = ads.query(parsed, query, false, NOW).get(0).ad();
         ClassAd privileged = ads.query(parsed, query, true, NOW).get(0).ad();
@@ -127,7 +127,7 @@ class CollectorAdsTest {
         ClassAd multiple = ClassAdParser.parseLines("MyType = \"Query\"\nTargetType = \"Scheduler,Collector\"\n"
                 + "Requirements = true\nSchedulerRequirements = Name == \"s2@host\"\nCollectorProjection = \"Name\"\n");
 
-        List<CollectorAds.Match> matches = ads.query(CollectorQuery.parse(CollectorCommand.QUERY_MULTIPLE_ADS,
+        List<CollectorAds.Match> matches = ads.query(CollectorSearch.parse(CollectorCommand.QUERY_MULTIPLE_ADS,
                 multiple), multiple, false, NOW);
 
         assertEquals(List.of("s2@host", "c@host"), matches.stream().map(m -> m.ad().getString("Name").orElseThrow())
@@ -136,7 +136,7 @@ class CollectorAdsTest {
         assertEquals(List.of("Name"), List.copyOf(matches.get(1).projection().orElseThrow()));
 
         ClassAd limited = multiple.with("LimitResults", 1);
-        assertEquals(1, ads.query(CollectorQuery.parse(CollectorCommand.QUERY_MULTIPLE_ADS, limited), limited,
+        assertEquals(1, ads.query(CollectorSearch.parse(CollectorCommand.QUERY_MULTIPLE_ADS, limited), limited,
                 false, NOW).size());
     }
 
@@ -146,7 +146,7 @@ class CollectorAdsTest {
         assertTrue(ads.update(AdTable.of("CredD"), credd, Optional.empty(), SCHEDD, NOW).stored());
         ClassAd generic = ClassAdParser.parseLines("MyType = \"Query\"\nTargetType = \"credd\"\n");
 
-        assertEquals(1, ads.query(CollectorQuery.parse(CollectorCommand.QUERY_GENERIC_ADS, generic), generic, false,
+        assertEquals(1, ads.query(CollectorSearch.parse(CollectorCommand.QUERY_GENERIC_ADS, generic), generic, false,
                 NOW).size());
         assertEquals(1, queryAll(CollectorCommand.QUERY_ANY_ADS, NOW).size());
         assertEquals(0, queryAll(CollectorCommand.QUERY_SCHEDD_ADS, NOW).size());
@@ -157,10 +157,10 @@ class CollectorAdsTest {
         ClassAd noType = ClassAdParser.parseLines("MyType = \"Query\"\n");
         ClassAd unknownFirst = ClassAdParser.parseLines("TargetType = \"NoSuchType,Scheduler\"\n");
 
-        assertThrows(CommandRefusal.class, () -> CollectorQuery.parse(CollectorCommand.QUERY_GENERIC_ADS, noType));
-        assertThrows(CommandRefusal.class, () -> CollectorQuery.parse(CollectorCommand.QUERY_MULTIPLE_ADS, noType));
+        assertThrows(CommandRefusal.class, () -> CollectorSearch.parse(CollectorCommand.QUERY_GENERIC_ADS, noType));
+        assertThrows(CommandRefusal.class, () -> CollectorSearch.parse(CollectorCommand.QUERY_MULTIPLE_ADS, noType));
         assertThrows(CommandRefusal.class,
-                () -> CollectorQuery.parse(CollectorCommand.QUERY_MULTIPLE_ADS, unknownFirst));
+                () -> CollectorSearch.parse(CollectorCommand.QUERY_MULTIPLE_ADS, unknownFirst));
     }
 
     @Test
@@ -185,7 +185,7 @@ class CollectorAdsTest {
         }
         List<byte[]> messages = CapturedConnection.messages(stream);
         byte[] answer = messages.get(messages.size() - 1);
-        List<ClassAd> real = CollectorQueryReply.decode(new MessageReader(answer, false));
+        List<ClassAd> real = CollectorQueryReply.read(new MessageReader(answer, false));
         for (ClassAd ad : real) {
             ads.publish(AdTable.of(ad.getString("MyType").orElseThrow()), ad);
         }
@@ -197,7 +197,7 @@ class CollectorAdsTest {
 
     private List<ClassAd> queryAll(CollectorCommand command, Instant now) throws CommandRefusal {
         ClassAd query = ClassAd.builder().set("MyType", "Query").build();
-        return ads.query(CollectorQuery.parse(command, query), query, false, now).stream()
+        return ads.query(CollectorSearch.parse(command, query), query, false, now).stream()
                 .map(CollectorAds.Match::ad).toList();
     }
 

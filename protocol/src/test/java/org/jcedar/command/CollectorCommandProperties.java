@@ -40,8 +40,8 @@ class CollectorCommandProperties {
             MessageReader reader = new MessageReader(message, false);
             ClassAd queryAd = ClassAdWire.read(reader);
             reader.expectEnd();
-            List<CollectorAds.Match> matches = ads.query(CollectorQuery.parse(command, queryAd), queryAd, true, NOW);
-            CollectorQueryReply.decode(new MessageReader(CollectorQueryReply.encode(matches, false), false));
+            List<CollectorAds.Match> matches = ads.query(CollectorSearch.parse(command, queryAd), queryAd, true, NOW);
+            CollectorQueryReply.read(new MessageReader(CollectorQueryReply.encode(matches, false), false));
         } catch (CedarException | CommandRefusal expected) {
             // a checked refusal is fine
         }
@@ -65,7 +65,7 @@ class CollectorCommandProperties {
     @Property(tries = 500)
     void mutatedAnswersDecodeOrFailWithACheckedError(@ForAll("mutatedAnswers") byte[] message) {
         try {
-            CollectorQueryReply.decode(new MessageReader(message, false));
+            CollectorQueryReply.read(new MessageReader(message, false));
         } catch (CedarException expected) {
             // the only acceptable failure mode
         }

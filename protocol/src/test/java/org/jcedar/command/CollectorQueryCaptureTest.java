@@ -36,7 +36,7 @@ class CollectorQueryCaptureTest {
         MessageReader queryReader = new MessageReader(queryMessage, false);
         ClassAd queryAd = ClassAdWire.read(queryReader);
         queryReader.expectEnd();
-        List<ClassAd> answered = CollectorQueryReply.decode(new MessageReader(realAnswer, false));
+        List<ClassAd> answered = CollectorQueryReply.read(new MessageReader(realAnswer, false));
         assertEquals(1, answered.size());
         ClassAd realSchedd = answered.get(0);
 
@@ -48,7 +48,7 @@ class CollectorQueryCaptureTest {
         ads.update(AdTable.SCHEDULER, other, Optional.empty(), origin(), NOW);
         assertTrue(ads.update(AdTable.SCHEDULER, stored, Optional.empty(), origin(), NOW).stored());
 
-        CollectorQuery query = CollectorQuery.parse(CollectorCommand.QUERY_SCHEDD_ADS, queryAd);
+        CollectorSearch query = CollectorSearch.parse(CollectorCommand.QUERY_SCHEDD_ADS, queryAd);
         assertTrue(query.locate());
         List<CollectorAds.Match> matches = ads.query(query, queryAd, false, NOW);
 

@@ -35,6 +35,11 @@ final class JcedarDaemon implements AutoCloseable {
     }
 
     static JcedarDaemon start(Map<String, String> knobs) throws Exception {
+        return start(knobs, InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on {@code bindAddress} (e.g. ::1) instead of 127.0.0.1. */
+    static JcedarDaemon start(Map<String, String> knobs, InetAddress bindAddress) throws Exception {
         Path directory = Files.createTempDirectory("jcedar-daemon-");
         Path passwords = Files.createDirectory(directory.resolve("passwords.d"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -50,8 +55,8 @@ final class JcedarDaemon implements AutoCloseable {
         CondorConfig condorConfig = CondorConfig.load(ConfigEnvironment.builder(DaemonConfiguration.SUBSYSTEM)
                 .environment(environment).build());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        MockDaemon daemon = MockDaemon.start(DaemonConfiguration.from(condorConfig), InetAddress.getLoopbackAddress(),
-                0, new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        MockDaemon daemon = MockDaemon.start(DaemonConfiguration.from(condorConfig), bindAddress, 0,
+                new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC());
         return new JcedarDaemon(directory, daemon, log);
     }
 
@@ -61,6 +66,11 @@ final class JcedarDaemon implements AutoCloseable {
 
     Path poolKey() {
         return directory.resolve("passwords.d").resolve("POOL");
+    }
+
+    /** The daemon's private directory (its configuration, passwords.d). */
+    Path directory() {
+        return directory;
     }
 
     String log() {
