@@ -36,6 +36,8 @@ public final class MockDaemonExtension implements BeforeAllCallback, AfterAllCal
     private final MockDaemonBuilder builder;
     private MockDaemon daemon;
     private boolean perClass;
+    /** JUnit calls beforeAll again for each @Nested class: the daemon runs until the outermost afterAll. */
+    private int classLevels;
 
     public MockDaemonExtension(MockDaemonBuilder builder) {
         this.builder = Objects.requireNonNull(builder);
@@ -52,7 +54,9 @@ public final class MockDaemonExtension implements BeforeAllCallback, AfterAllCal
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        start();
+        if (classLevels++ == 0) {
+            start();
+        }
     }
 
     @Override
@@ -71,7 +75,9 @@ public final class MockDaemonExtension implements BeforeAllCallback, AfterAllCal
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (--classLevels == 0) {
+            stop();
+        }
     }
 
     @Override

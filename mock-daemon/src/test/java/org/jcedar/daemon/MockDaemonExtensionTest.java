@@ -45,6 +45,7 @@ class MockDaemonExtensionTest {
 
         @Test
         void aDaemonOnAnInstanceFieldIsTheTestsOwn() throws Exception {
+            assertEquals(portInBeforeAll, CLASS_DAEMON.daemon().port(), "a nested class keeps the class's daemon");
             MockDaemon own = testDaemon.daemon();
             assertNotEquals(CLASS_DAEMON.daemon().port(), own.port());
             List<ClassAd> schedds = RawConnection.query(own, CommandNumbers.QUERY_SCHEDD_ADS, QUERY);
