@@ -8,14 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.jcedar.config.CondorConfig;
-import org.jcedar.config.ConfigEnvironment;
-import org.jcedar.daemon.DaemonConfiguration;
 import org.jcedar.daemon.MockDaemon;
+import org.jcedar.daemon.MockDaemonBuilder;
 
 /**
  * jcedar's daemon started in this JVM for a test, configured by the knobs given on top of a private directory of
@@ -43,21 +38,11 @@ final class JcedarDaemon implements AutoCloseable {
         Path directory = Files.createTempDirectory("jcedar-daemon-");
         Path passwords = Files.createDirectory(directory.resolve("passwords.d"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Map<String, String> all = new HashMap<>(Map.of("TRUST_DOMAIN", TRUST_DOMAIN, "UID_DOMAIN", TRUST_DOMAIN,
-                "SEC_PASSWORD_DIRECTORY", passwords.toString(),
-                "SEC_TOKEN_POOL_SIGNING_KEY_FILE", passwords.resolve("POOL").toString()));
-        all.putAll(knobs);
-        Path config = directory.resolve("condor_config");
-        Files.writeString(config, all.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n")));
-        Map<String, String> environment = new HashMap<>();
-        environment.put("CONDOR_CONFIG", config.toString());
-        CondorConfig condorConfig = CondorConfig.load(ConfigEnvironment.builder(DaemonConfiguration.SUBSYSTEM)
-                .environment(environment).build());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        MockDaemon daemon = MockDaemon.start(DaemonConfiguration.from(condorConfig), bindAddress, 0,
-                new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        return new JcedarDaemon(directory, daemon, log);
+        MockDaemonBuilder builder = MockDaemon.builder().trustDomain(TRUST_DOMAIN).passwordDirectory(passwords)
+                .bindAddress(bindAddress).log(new PrintStream(log, true, StandardCharsets.UTF_8));
+        knobs.forEach(builder::set);
+        return new JcedarDaemon(directory, builder.start(), log);
     }
 
     String address() {
@@ -68,7 +53,7 @@ final class JcedarDaemon implements AutoCloseable {
         return directory.resolve("passwords.d").resolve("POOL");
     }
 
-    /** The daemon's private directory (its configuration, passwords.d). */
+    /** The daemon's private directory (its passwords.d). */
     Path directory() {
         return directory;
     }
