@@ -231,6 +231,7 @@ public final class ClientHandshake {
                 state = State.AWAIT_KEY;
                 break;
             case FAILED:
+            case ABORTED:
                 methodErrors.add(methodFailed(current.method(), step.failure()));
                 remaining.remove(current.method());
                 actions.add(offerMethods());

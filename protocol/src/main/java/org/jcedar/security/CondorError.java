@@ -11,15 +11,10 @@ public record CondorError(String subsystem, int code, String message) {
     public static final int AUTHENTICATE_OUT_OF_METHODS = 1003;
     public static final int AUTHENTICATE_METHOD_FAILED = 1004;
     public static final int AUTHENTICATE_KEY_EXCHANGE_FAILED = 1005;
-    public static final int AUTHENTICATE_TIMEOUT = 1006;
-    public static final int SECMAN_INTERNAL = 2001;
     public static final int SECMAN_INVALID_POLICY = 2002;
-    public static final int SECMAN_CONNECT_FAILED = 2003;
-    public static final int SECMAN_NO_SESSION = 2004;
     public static final int SECMAN_ATTRIBUTE_MISSING = 2005;
     public static final int SECMAN_NO_KEY = 2006;
     public static final int SECMAN_COMMUNICATION = 2007;
-    public static final int SECMAN_AUTHENTICATION_FAILED = 2008;
     public static final int SECMAN_AUTHORIZATION_FAILED = 2010;
     public static final int SECMAN_COMMAND_NOT_REGISTERED = 2011;
 
