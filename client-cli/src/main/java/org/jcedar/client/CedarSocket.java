@@ -87,8 +87,9 @@ public final class CedarSocket implements AutoCloseable {
             try {
                 n = in.read(buffer);
             } catch (SocketTimeoutException e) {
+                long ms = readTimeout.toMillis();
                 throw new SocketTimeoutException("timed out: no answer from " + remote.hostPort() + " within "
-                        + readTimeout.toSeconds() + " s");
+                        + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms"));
             }
             if (n < 0) {
                 throw new PeerClosedException(remote.hostPort() + " closed the connection");
