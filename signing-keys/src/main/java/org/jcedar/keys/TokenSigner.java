@@ -29,8 +29,9 @@ public final class TokenSigner {
     /** The HS256 signature of a token's {@code header.payload} text with {@code key}. */
     static Base64URL signature(SigningKey key, String signingInput) {
         try {
-            return new MACSigner(key.hmacKey()).sign(new JWSHeader(JWSAlgorithm.HS256),
-                    signingInput.getBytes(StandardCharsets.US_ASCII));
+            MACSigner signer = new MACSigner(key.hmacKey());
+            JceProvider.use(signer.getJCAContext());
+            return signer.sign(new JWSHeader(JWSAlgorithm.HS256), signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (JOSEException e) {
             // Cannot happen: the derived key is always 256 bits.
             throw new IllegalStateException("nimbus refused an HS256 signature", e);

@@ -112,7 +112,9 @@ public final class TokenVerifier {
         byte[] signature = token.signature();
         boolean valid;
         try {
-            valid = signature.length > 0 && new MACVerifier(key.hmacKey()).verify(new JWSHeader(JWSAlgorithm.HS256),
+            MACVerifier verifier = new MACVerifier(key.hmacKey());
+            JceProvider.use(verifier.getJCAContext());
+            valid = signature.length > 0 && verifier.verify(new JWSHeader(JWSAlgorithm.HS256),
                     token.signingInput().getBytes(StandardCharsets.US_ASCII), Base64URL.encode(signature));
         } catch (JOSEException e) {
             // Cannot happen: the derived key is always 256 bits and the header names HS256.
