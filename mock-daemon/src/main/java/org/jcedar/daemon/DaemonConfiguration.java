@@ -125,7 +125,7 @@ public final class DaemonConfiguration {
         return keyStore;
     }
 
-    /** The IssuerKeys the daemon advertises, recomputed on every call as HTCondor does by default (30 §1.1). */
+    /** The IssuerKeys list of the key files as they are now (30 §1.1); the daemon advertises the list of its start. */
     public Optional<String> issuerKeys() {
         try {
             String keys = keyStore.issuerKeys();
@@ -133,10 +133,6 @@ public final class DaemonConfiguration {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    public boolean hasSigningKeys() {
-        return issuerKeys().isPresent();
     }
 
     public SessionTokenIssuer.Settings tokenIssuance() {

@@ -60,6 +60,12 @@ final class DaemonContext {
     private final CollectorAds collectorAds;
     private final TokenRequests tokenRequests;
     private final AtomicInteger keptConnections = new AtomicInteger();
+    /**
+     * The IssuerKeys every handshake advertises: the key files as they are once the POOL key exists, kept from then
+     * on, as a real schedd keeps the list it computed until a reconfig (docs/tokens.md; the mock has no reconfig).
+     * Keeping it also spares each handshake a listing of the key directory.
+     */
+    private final Optional<String> issuerKeys;
 
     /** Creates a missing POOL key first: whether the daemon offers TOKEN depends on the keys it holds. */
     DaemonContext(DaemonConfiguration config, DaemonLog log, Clock clock) throws IOException {
@@ -67,7 +73,8 @@ final class DaemonContext {
         this.log = log;
         this.clock = clock;
         createPoolKeyIfMissing();
-        this.policies = new ServerPolicies(config.knobs(), DaemonConfiguration.SUBSYSTEM, config.hasSigningKeys());
+        this.issuerKeys = config.issuerKeys();
+        this.policies = new ServerPolicies(config.knobs(), DaemonConfiguration.SUBSYSTEM, issuerKeys.isPresent());
         this.authorization = new CommandAuthorization(new Authorizer(config.knobs(), DaemonConfiguration.SUBSYSTEM));
         this.sessionIds = new SessionIds(config.hostName(), ProcessHandle.current().pid(),
                 clock.instant().getEpochSecond());
@@ -147,7 +154,7 @@ final class DaemonContext {
     /** The handshake settings for a connection whose accepted socket has this local endpoint. */
     ServerHandshake.Settings handshakeSettings(Endpoint local) {
         return new ServerHandshake.Settings(commands, policies, methodsFor(local), authorization, sessions,
-                sessionIds, config.trustDomain(), config::issuerKeys, clock);
+                sessionIds, config.trustDomain(), () -> issuerKeys, clock);
     }
 
     private ServerMethods methodsFor(Endpoint local) {

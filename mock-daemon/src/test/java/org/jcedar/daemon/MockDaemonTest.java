@@ -8,13 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.jcedar.cedar.MessageWriter;
 import org.jcedar.classad.ClassAd;
 import org.jcedar.classad.ClassAdParser;
 import org.jcedar.command.CommandNumbers;
 import org.jcedar.keys.ProcessIdentity;
 import org.jcedar.keys.SigningKeyStore;
+import org.jcedar.security.AuthMethod;
+import org.jcedar.security.ClientHandshake;
+import org.jcedar.security.CryptoMethod;
+import org.jcedar.security.EcdhKeyExchange;
+import org.jcedar.security.HandshakeAction;
+import org.jcedar.security.Requirement;
+import org.jcedar.security.SecurityPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +89,39 @@ class MockDaemonTest {
             assertEquals("NAMED, POOL", daemon.configuration().issuerKeys().orElseThrow());
             assertEquals(SigningKeyStore.GENERATED_KEY_LENGTH, Files.size(dir.resolve("POOL")));
         }
+    }
+
+    /**
+     * As a real schedd (docs/tokens.md, seen on 23.9.6 and 25.14.1), the daemon keeps advertising the IssuerKeys it
+     * started with: a key file added later is on disk but not advertised.
+     */
+    @Test
+    void itAdvertisesTheKeysItStartedWithAndNotAKeyAddedLater(@TempDir Path dir) throws Exception {
+        try (MockDaemon daemon = MockDaemon.builder().passwordDirectory(dir).signingKey("NAMED", new byte[32])
+                .set("SEC_DEFAULT_AUTHENTICATION_METHODS", "IDTOKENS, CLAIMTOBE").start()) {
+            assertEquals("NAMED, POOL", advertisedIssuerKeys(daemon));
+            daemon.configuration().keyStore().create("LATER", new byte[32]);
+
+            assertEquals("LATER, NAMED, POOL", daemon.configuration().issuerKeys().orElseThrow());
+            assertEquals("NAMED, POOL", advertisedIssuerKeys(daemon));
+        }
+    }
+
+    /** The IssuerKeys of the daemon's answer to a client that offers TOKEN (the handshake goes no further). */
+    private static String advertisedIssuerKeys(MockDaemon daemon) throws Exception {
+        SecurityPolicy policy = new SecurityPolicy(Requirement.REQUIRED, Requirement.REQUIRED, Requirement.REQUIRED,
+                Requirement.REQUIRED, Requirement.REQUIRED, List.of(AuthMethod.TOKEN, AuthMethod.CLAIMTOBE),
+                List.of(CryptoMethod.AES), 60, 3600);
+        ClientHandshake client = new ClientHandshake(new ClientHandshake.Settings(CommandNumbers.DC_GET_SESSION_TOKEN,
+                OptionalInt.empty(), policy, daemon.sinfulAddress(), Optional.empty(), Optional.empty(), "TOOL", 1),
+                EcdhKeyExchange.generate(new SecureRandom()), (method, offer) -> Optional.empty());
+        try (RawConnection connection = new RawConnection(daemon, 10_000)) {
+            for (HandshakeAction action : client.start()) {
+                connection.send(((HandshakeAction.Send) action).payload());
+            }
+            client.receive(connection.receive());
+        }
+        return client.serverResponse().orElseThrow().getString("IssuerKeys").orElse("");
     }
 
     @Test

@@ -6,6 +6,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jcedar.keys.JceProvider;
 
 /**
  * HTCondor's AES-256-GCM packet encryption (10 §1.6): every packet is sealed on its own with a 16-byte IV (GCM
@@ -49,8 +50,8 @@ public final class AesGcmPacketCipher {
         this.sendBaseIv = sendBaseIv16.clone();
         this.sendCounter = sendCounter;
         try {
-            this.sealer = Cipher.getInstance("AES/GCM/NoPadding");
-            this.opener = Cipher.getInstance("AES/GCM/NoPadding");
+            this.sealer = JceProvider.cipher("AES/GCM/NoPadding");
+            this.opener = JceProvider.cipher("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks AES/GCM/NoPadding", e);
         }

@@ -1,16 +1,24 @@
 package org.jcedar.security;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's sessions by id, for resumption (20 §12). Bounded: expired sessions are dropped when a new one is
  * added, and past {@code capacity} the soonest-expiring entries go first. Thread-safe: a daemon shares one.
+ *
+ * <p>The sessions also wait in a queue by expiry, so that adding one looks only at those that are due instead of
+ * sweeping all of them (which made every new session cost time in proportion to the sessions kept).
  */
 public final class SessionCache {
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+    /** Guarded by itself; holds each cached session once, soonest expiry first. */
+    private final PriorityQueue<ServerSession> byExpiry =
+            new PriorityQueue<>(Comparator.comparing(ServerSession::expires));
     private final int capacity;
 
     public SessionCache(int capacity) {
@@ -18,12 +26,17 @@ public final class SessionCache {
     }
 
     public void put(ServerSession session, Instant now) {
-        sessions.values().removeIf(s -> s.expires().isBefore(now));
-        while (sessions.size() >= capacity) {
-            sessions.values().stream().min((a, b) -> a.expires().compareTo(b.expires()))
-                    .ifPresent(oldest -> sessions.remove(oldest.sessionId()));
+        synchronized (byExpiry) {
+            while (!byExpiry.isEmpty() && (byExpiry.peek().expires().isBefore(now) || byExpiry.size() >= capacity)) {
+                ServerSession due = byExpiry.poll();
+                sessions.remove(due.sessionId(), due);
+            }
+            ServerSession replaced = sessions.put(session.sessionId(), session);
+            if (replaced != null) {
+                byExpiry.remove(replaced);
+            }
+            byExpiry.add(session);
         }
-        sessions.put(session.sessionId(), session);
     }
 
     public Optional<ServerSession> find(String sessionId, Instant now) {

@@ -116,13 +116,19 @@ public final class SigningKeyStore implements SigningKeySource {
         return SigningKey.fromSecret(id, SigningKey.secretFromFile(fileBytes, isPool(kid), poolKeyIsPassword));
     }
 
-    /** Whether key {@code kid} is listed or its file is readable (HTCondor's hasTokenSigningKey). */
+    /**
+     * Whether key {@code kid} is listed or its file is readable (HTCondor's hasTokenSigningKey). The file is looked
+     * at first: one access check answers for a key that is there, without listing the directory.
+     */
     public boolean has(String kid) throws IOException {
         try {
-            return keyIds().contains(isPool(kid) ? SigningKey.POOL : kid) || Files.isReadable(pathOf(kid));
+            if (Files.isReadable(pathOf(kid))) {
+                return true;
+            }
         } catch (KeyFileException e) {
-            return false;
+            // no file for this id; the list may still name it (a POOL file in the directory)
         }
+        return keyIds().contains(isPool(kid) ? SigningKey.POOL : kid);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.jcedar.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -71,14 +70,7 @@ public final class TokenVerifier {
         SigningKey key = loadKey(keyId);
         TokenClaims claims = claims(unsigned.claims());
         checkValidity(claims, unsigned.claims());
-        Base64URL signature;
-        try {
-            signature = new MACSigner(key.hmacKey()).sign(new JWSHeader(JWSAlgorithm.HS256),
-                    signingInput.getBytes(StandardCharsets.US_ASCII));
-        } catch (JOSEException e) {
-            // Cannot happen: the derived key is always 256 bits.
-            throw new IllegalStateException("nimbus refused an HS256 signature", e);
-        }
+        Base64URL signature = TokenSigner.signature(key, signingInput);
         return new VerifiedToken(UnverifiedToken.parse(signingInput + "." + signature), keyId, claims);
     }
 
@@ -120,7 +112,9 @@ public final class TokenVerifier {
         byte[] signature = token.signature();
         boolean valid;
         try {
-            valid = signature.length > 0 && new MACVerifier(key.hmacKey()).verify(new JWSHeader(JWSAlgorithm.HS256),
+            MACVerifier verifier = new MACVerifier(key.hmacKey());
+            JceProvider.use(verifier.getJCAContext());
+            valid = signature.length > 0 && verifier.verify(new JWSHeader(JWSAlgorithm.HS256),
                     token.signingInput().getBytes(StandardCharsets.US_ASCII), Base64URL.encode(signature));
         } catch (JOSEException e) {
             // Cannot happen: the derived key is always 256 bits and the header names HS256.

@@ -51,6 +51,15 @@ class SigningKeyStoreTest {
     }
 
     @Test
+    void aListedKeyCountsAsHeldThoughItsIdNamesNoFile() throws Exception {
+        SigningKeyStore noPoolFile = new SigningKeyStore(Optional.of(passwords), Optional.empty(), false, EXCLUDE, UID);
+        Vectors.installKey("protocol-30/VECKEY.key", passwords, "POOL");
+        assertEquals(List.of("POOL"), noPoolFile.keyIds());
+        assertTrue(noPoolFile.has("POOL"));
+        assertFalse(noPoolFile.has("a/b"));
+    }
+
+    @Test
     void aMissingPasswordDirectoryListsOnlyPool() throws Exception {
         SigningKeyStore noDir = new SigningKeyStore(Optional.of(dir.resolve("absent")), Optional.of(pool), false,
                 EXCLUDE, UID);

@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
+import org.jcedar.keys.JceProvider;
 
 /**
  * The key derivation and MACs of the TOKEN method (30 §4.5, §4.6), shared by both halves: from the token's
@@ -68,7 +69,7 @@ final class TokenProof {
 
     private byte[] hmac(byte[] message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
+            Mac mac = JceProvider.mac("HmacSHA1");
             mac.init(new SecretKeySpec(k, "HmacSHA1"));
             return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
