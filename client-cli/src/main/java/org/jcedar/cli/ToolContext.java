@@ -7,18 +7,33 @@ import java.time.Clock;
 
 import org.jcedar.client.ClientConfiguration;
 import org.jcedar.client.ClientProcess;
+import org.jcedar.client.EcdhKeyPairs;
 import org.jcedar.config.CondorConfig;
 import org.jcedar.config.ConfigException;
 import org.jcedar.keys.ProcessIdentity;
 
-/** What a tool runs with: its streams, configuration, identity and sources of time and randomness. */
+/**
+ * What a tool runs with: its streams, configuration, identity, sources of time and randomness, and its
+ * connections' ECDH key pairs (drawn from {@code random}).
+ */
 public record ToolContext(PrintStream out, PrintStream err, ClientConfiguration config, long realUid, Path home,
-                          Clock clock, SecureRandom random) {
-    /** The running process: System streams, its HTCondor configuration (subsystem TOOL), real uid, $HOME. */
+                          Clock clock, SecureRandom random, EcdhKeyPairs keyPairs) {
+    /** A context whose key pairs are computed when a connection asks for one. */
+    public ToolContext(PrintStream out, PrintStream err, ClientConfiguration config, long realUid, Path home,
+                       Clock clock, SecureRandom random) {
+        this(out, err, config, realUid, home, clock, random, EcdhKeyPairs.onDemand(random));
+    }
+
+    /**
+     * The running process: System streams, its HTCondor configuration (subsystem TOOL), real uid, $HOME. The random
+     * source and the first key pair are made on a second thread while the configuration is read.
+     */
     public static ToolContext ofProcess() throws ConfigException {
-        return new ToolContext(System.out, System.err,
-                new CondorConfigConfiguration(CondorConfig.fromProcess("TOOL")), ProcessIdentity.realUid(),
-                Path.of(System.getProperty("user.home")), Clock.systemUTC(), new SecureRandom());
+        EcdhKeyPairs keyPairs = EcdhKeyPairs.firstAhead();
+        CondorConfig config = CondorConfig.fromProcess("TOOL");
+        return new ToolContext(System.out, System.err, new CondorConfigConfiguration(config),
+                ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+                keyPairs.random(), keyPairs);
     }
 
     /** Runs a tool in this process and exits with its status; a broken configuration is reported first. */

@@ -11,7 +11,6 @@ import org.jcedar.keys.SigningKeyStore;
 import org.jcedar.keys.TokenDirectory;
 import org.jcedar.security.AuthMethod;
 import org.jcedar.security.ClientHandshake;
-import org.jcedar.security.EcdhKeyExchange;
 import org.jcedar.security.Endpoint;
 import org.jcedar.security.HandshakeException;
 import org.jcedar.security.Permission;
@@ -43,11 +42,12 @@ public final class ClientSecurity {
     private final String claimToBeName;
     private final ClientProcess process;
     private final SecureRandom random;
+    private final EcdhKeyPairs keyPairs;
     private final Trace trace;
 
     private ClientSecurity(SecurityPolicy policy, Optional<String> trustDomain, DirectoryTokenSource tokens,
                            boolean enforceChannelBinding, String claimToBeName, ClientProcess process,
-                           SecureRandom random, Trace trace) {
+                           SecureRandom random, EcdhKeyPairs keyPairs, Trace trace) {
         this.policy = policy;
         this.trustDomain = trustDomain;
         this.tokens = tokens;
@@ -55,6 +55,7 @@ public final class ClientSecurity {
         this.claimToBeName = claimToBeName;
         this.process = process;
         this.random = random;
+        this.keyPairs = keyPairs;
         this.trace = trace;
     }
 
@@ -63,10 +64,12 @@ public final class ClientSecurity {
      * directory (30 §4.2). HTCondor's tools offer TOKEN even when they hold no token (observed with 23.9.6 and
      * 25.14.1), so it stays in the list and simply fails if the server picks it and nothing matches.
      *
+     * @param keyPairs the connections' ECDH key pairs
      * @throws HandshakeException when the configured policy is invalid (HTCondor refuses to start the command)
      */
     public static ClientSecurity fromConfiguration(ClientConfiguration config, ClientProcess process,
-                                                   SecureRandom random, Trace trace) throws HandshakeException {
+                                                   SecureRandom random, EcdhKeyPairs keyPairs, Trace trace)
+            throws HandshakeException {
         SecurityPolicy policy = new SecurityPolicyReader(config::get, SUBSYSTEM)
                 .read(Permission.CLIENT, false, true);
         Optional<String> uidDomain = config.get("UID_DOMAIN");
@@ -81,7 +84,7 @@ public final class ClientSecurity {
                 + ", Encryption " + policy.encryption() + ", Integrity " + policy.integrity() + ", methods "
                 + AuthMethod.wireList(policy.authMethods()));
         return new ClientSecurity(policy, trustDomain, tokens,
-                config.bool("SEC_FS_ENFORCE_CHANNEL_BINDING", true), claimed, process, random, trace);
+                config.bool("SEC_FS_ENFORCE_CHANNEL_BINDING", true), claimed, process, random, keyPairs, trace);
     }
 
     private static DirectoryTokenSource readTokens(ClientConfiguration config, ClientProcess process, Trace trace) {
@@ -126,7 +129,7 @@ public final class ClientSecurity {
                 policy, connectSinful, trustDomain, Optional.empty(), SUBSYSTEM, process.pid());
         ClientMethods methods = (method, offer) -> Optional.ofNullable(create(method, offer, serverAsSeen,
                 sharedPortId));
-        return new ClientHandshake(settings, EcdhKeyExchange.generate(random), methods);
+        return new ClientHandshake(settings, keyPairs.next(), methods);
     }
 
     private ClientAuthentication create(AuthMethod method, ClientMethods.ServerOffer offer, Endpoint serverAsSeen,

@@ -40,9 +40,10 @@ public final class CondorClient {
 
     /** A client for this process with its configuration's security settings and network preferences. */
     public static CondorClient fromConfiguration(ClientConfiguration config, ClientProcess process,
-                                                 SecureRandom random, Trace trace) throws HandshakeException {
-        return new CondorClient(config, process, ClientSecurity.fromConfiguration(config, process, random, trace),
-                network(config), trace);
+                                                 SecureRandom random, EcdhKeyPairs keyPairs, Trace trace)
+            throws HandshakeException {
+        return new CondorClient(config, process,
+                ClientSecurity.fromConfiguration(config, process, random, keyPairs, trace), network(config), trace);
     }
 
     /** ENABLE_IPV4/ENABLE_IPV6 (true, false or auto), IGNORE_TARGET_PROTOCOL_PREFERENCE, PREFER_OUTBOUND_IPV4. */

@@ -28,8 +28,9 @@ class CommandConnectionTest {
     private static ClientSecurity security() throws HandshakeException {
         ClientConfiguration config = knob -> Optional.ofNullable(Map.of("SEC_CLIENT_AUTHENTICATION_METHODS",
                 "CLAIMTOBE").get(knob));
+        SecureRandom random = new SecureRandom();
         return ClientSecurity.fromConfiguration(config, new ClientProcess(65534, "nobody", Path.of("/nonexistent"),
-                1), new SecureRandom(), Trace.NONE);
+                1), random, EcdhKeyPairs.onDemand(random), Trace.NONE);
     }
 
     private static CommandConnection start(String address) throws Exception {

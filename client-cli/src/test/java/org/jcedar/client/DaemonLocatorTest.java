@@ -33,7 +33,9 @@ class DaemonLocatorTest {
         all.putAll(knobs);
         ClientConfiguration config = knob -> Optional.ofNullable(all.get(knob));
         ClientProcess process = new ClientProcess(uid, "nobody", dir, 1);
-        return CondorClient.fromConfiguration(config, process, new SecureRandom(), Trace.NONE).locator();
+        SecureRandom random = new SecureRandom();
+        return CondorClient.fromConfiguration(config, process, random, EcdhKeyPairs.onDemand(random), Trace.NONE)
+                .locator();
     }
 
     private Path file(String name, String content) throws Exception {

@@ -1,12 +1,12 @@
 package org.jcedar.cedar;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import org.jcedar.keys.JceProvider;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * HTCondor's AES-256-GCM packet encryption (10 §1.6): every packet is sealed on its own with a 16-byte IV (GCM
@@ -14,6 +14,10 @@ import org.jcedar.keys.JceProvider;
  * packet's IV is the base IV with the counter added to its first four bytes (big-endian, modulo 2^32). The base
  * IV travels in clear in front of the first packet of its direction only. The caller supplies the AAD, which
  * depends on the handshake digests ({@link HandshakeDigests}).
+ *
+ * <p>Bouncycastle's lightweight AES-GCM rather than the JCE's: a tool's first JCE cipher sets up the provider
+ * framework, SunJCE and the providers listed before it, and the JCE's policy files, a tenth of a token fetch in a
+ * fresh JVM (docs/performance.md).
  */
 public final class AesGcmPacketCipher {
     public static final int KEY_LENGTH = 32;
@@ -22,9 +26,9 @@ public final class AesGcmPacketCipher {
     /** HTCondor refuses to use the last counter value ("Hit max number of packets per connection"). */
     private static final int EXHAUSTED_COUNTER = 0xFFFFFFFF;
 
-    private final SecretKeySpec key;
-    private final Cipher sealer;
-    private final Cipher opener;
+    private final KeyParameter key;
+    private final GCMModeCipher sealer = GCMBlockCipher.newInstance(AESEngine.newInstance());
+    private final GCMModeCipher opener = GCMBlockCipher.newInstance(AESEngine.newInstance());
     private final byte[] sendBaseIv;
     private int sendCounter;
     private byte[] receiveBaseIv;
@@ -46,15 +50,9 @@ public final class AesGcmPacketCipher {
         if (sendBaseIv16.length != IV_LENGTH) {
             throw new IllegalArgumentException("the base IV has 16 bytes, not " + sendBaseIv16.length);
         }
-        this.key = new SecretKeySpec(key32, "AES");
+        this.key = new KeyParameter(key32);
         this.sendBaseIv = sendBaseIv16.clone();
         this.sendCounter = sendCounter;
-        try {
-            this.sealer = JceProvider.cipher("AES/GCM/NoPadding");
-            this.opener = JceProvider.cipher("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks AES/GCM/NoPadding", e);
-        }
     }
 
     /** Body length of a sealed packet carrying {@code plaintextLength} bytes: IV (first packet only) + text + tag. */
@@ -75,11 +73,11 @@ public final class AesGcmPacketCipher {
         int ivPrefix = sendCounter == 0 ? IV_LENGTH : 0;
         byte[] body = new byte[ivPrefix + length + TAG_LENGTH];
         System.arraycopy(sendBaseIv, 0, body, 0, ivPrefix);
+        sealer.init(true, new AEADParameters(key, TAG_LENGTH * 8, packetIv(sendBaseIv, sendCounter), aad));
+        int sealed = sealer.processBytes(plaintext, offset, length, body, ivPrefix);
         try {
-            sealer.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, packetIv(sendBaseIv, sendCounter)));
-            sealer.updateAAD(aad);
-            sealer.doFinal(plaintext, offset, length, body, ivPrefix);
-        } catch (GeneralSecurityException e) {
+            sealer.doFinal(body, ivPrefix + sealed);
+        } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
         sendCounter++;
@@ -106,16 +104,14 @@ public final class AesGcmPacketCipher {
             baseIv = Arrays.copyOfRange(body, offset, offset + IV_LENGTH);
             ivPrefix = IV_LENGTH;
         }
-        byte[] plaintext;
+        byte[] plaintext = new byte[openedLength(length)];
+        opener.init(false, new AEADParameters(key, TAG_LENGTH * 8, packetIv(baseIv, receiveCounter), aad));
+        int opened = opener.processBytes(body, offset + ivPrefix, length - ivPrefix, plaintext, 0);
         try {
-            opener.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, packetIv(baseIv, receiveCounter)));
-            opener.updateAAD(aad);
-            plaintext = opener.doFinal(body, offset + ivPrefix, length - ivPrefix);
-        } catch (AEADBadTagException e) {
+            opener.doFinal(plaintext, opened);
+        } catch (InvalidCipherTextException e) {
             throw new CedarException("AES-GCM tag does not match (packet " + Integer.toUnsignedString(receiveCounter)
                     + " of this direction)", streamOffset, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed", e);
         }
         receiveBaseIv = baseIv; // only once the first packet authenticated
         receiveCounter++;

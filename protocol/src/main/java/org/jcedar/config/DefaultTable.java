@@ -12,10 +12,6 @@ import java.util.Set;
  * in {@code defaults-<series>.cfg} next to this class, checked against the real {@code condor_config_val}.
  */
 final class DefaultTable {
-    private static final Map<Integer, DefaultTable> BY_SERIES = Map.of(
-            23, load("defaults-23.cfg"),
-            25, load("defaults-25.cfg"));
-
     private final Map<String, String> rawByLowerName;
     private final Map<String, String> rawByName;
 
@@ -27,7 +23,16 @@ final class DefaultTable {
     }
 
     static DefaultTable forVersion(HtcondorVersion version) {
-        return BY_SERIES.get(version.tableSeries());
+        return version.tableSeries() == 23 ? Series23.TABLE : Series25.TABLE;
+    }
+
+    // Each series' table is read when it is first asked for: a process needs one (docs/performance.md).
+    private static final class Series23 {
+        static final DefaultTable TABLE = load("defaults-23.cfg");
+    }
+
+    private static final class Series25 {
+        static final DefaultTable TABLE = load("defaults-25.cfg");
     }
 
     /** The built-in raw value of {@code name} (case-insensitive), if we carry one. */

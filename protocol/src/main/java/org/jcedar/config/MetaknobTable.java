@@ -10,33 +10,43 @@ import java.util.Optional;
  * {@code [CATEGORY:NAME]} header, then the statements. Categories and names compare ignoring ASCII case.
  */
 final class MetaknobTable {
-    private static final Map<Integer, MetaknobTable> BY_SERIES = Map.of(
-            23, load("metaknobs-23.cfg"),
-            25, load("metaknobs-25.cfg"));
+    private static final MetaknobTable SERIES_23 = new MetaknobTable("metaknobs-23.cfg");
+    private static final MetaknobTable SERIES_25 = new MetaknobTable("metaknobs-25.cfg");
 
-    /** lower(category) to lower(name) to the metaknob's statements. */
-    private final Map<String, Map<String, String>> bodies;
+    private final String resource;
+    /**
+     * lower(category) to lower(name) to the metaknob's statements; read at the first look-up, as most
+     * configurations use no metaknob (docs/performance.md).
+     */
+    private Map<String, Map<String, String>> bodies;
 
-    private MetaknobTable(Map<String, Map<String, String>> bodies) {
-        this.bodies = bodies;
+    private MetaknobTable(String resource) {
+        this.resource = resource;
     }
 
     static MetaknobTable forVersion(HtcondorVersion version) {
-        return BY_SERIES.get(version.tableSeries());
+        return version.tableSeries() == 23 ? SERIES_23 : SERIES_25;
     }
 
     /** Whether we carry any metaknob of {@code category}. */
     boolean hasCategory(String category) {
-        return bodies.containsKey(Ascii.lower(category));
+        return bodies().containsKey(Ascii.lower(category));
     }
 
     /** The statements of {@code category:name}, if we carry that metaknob. */
     Optional<String> body(String category, String name) {
-        Map<String, String> inCategory = bodies.get(Ascii.lower(category));
+        Map<String, String> inCategory = bodies().get(Ascii.lower(category));
         return inCategory == null ? Optional.empty() : Optional.ofNullable(inCategory.get(Ascii.lower(name)));
     }
 
-    private static MetaknobTable load(String resource) {
+    private synchronized Map<String, Map<String, String>> bodies() {
+        if (bodies == null) {
+            bodies = load(resource);
+        }
+        return bodies;
+    }
+
+    private static Map<String, Map<String, String>> load(String resource) {
         Map<String, StringBuilder> byHeader = new LinkedHashMap<>();
         StringBuilder body = null;
         for (String line : BuiltinResource.lines(resource)) {
@@ -57,6 +67,6 @@ final class MetaknobTable {
             bodies.computeIfAbsent(Ascii.lower(header.substring(0, colon)), k -> new LinkedHashMap<>())
                     .put(Ascii.lower(header.substring(colon + 1)), text.toString());
         });
-        return new MetaknobTable(bodies);
+        return bodies;
     }
 }

@@ -1,20 +1,20 @@
 package org.jcedar.security.method.token;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.jcedar.keys.JceProvider;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The key derivation and MACs of the TOKEN method (30 §4.5, §4.6), shared by both halves: from the token's
  * signature and its {@code header.payload} text, K and K' by HKDF-SHA256 with HTCondor's fixed 256-byte seeds,
- * then HMAC-SHA1 proofs over the names and the two random challenges.
+ * then HMAC-SHA1 proofs over the names and the two random challenges. Bouncycastle's lightweight HMAC, as
+ * for the key derivation: a client needs no JCE provider (docs/performance.md).
  */
 final class TokenProof {
     /** Length of each random challenge (AUTH_PW_KEY_LEN). */
@@ -68,13 +68,12 @@ final class TokenProof {
     }
 
     private byte[] hmac(byte[] message) {
-        try {
-            Mac mac = JceProvider.mac("HmacSHA1");
-            mac.init(new SecretKeySpec(k, "HmacSHA1"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks HMAC-SHA1", e);
-        }
+        HMac mac = new HMac(new SHA1Digest());
+        mac.init(new KeyParameter(k));
+        mac.update(message, 0, message.length);
+        byte[] proof = new byte[PROOF_LENGTH];
+        mac.doFinal(proof, 0);
+        return proof;
     }
 
     private static byte[] hkdf(byte[] ikm, byte[] salt, String info) {
