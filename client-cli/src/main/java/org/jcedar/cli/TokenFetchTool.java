@@ -32,7 +32,7 @@ public final class TokenFetchTool {
     }
 
     public static void main(String[] args) {
-        ToolContext.exit(NAME, TokenFetchTool::run, args);
+        ToolContext.exitConnecting(NAME, TokenFetchTool::run, args);
     }
 
     /** Runs the tool; returns its exit status. */

@@ -25,22 +25,33 @@ public record ToolContext(PrintStream out, PrintStream err, ClientConfiguration 
     }
 
     /**
-     * The running process: System streams, its HTCondor configuration (subsystem TOOL), real uid, $HOME. The random
-     * source and the first key pair are made on a second thread while the configuration is read.
+     * The running process: System streams, its HTCondor configuration (subsystem TOOL), real uid, $HOME. A tool that
+     * connects has its random source and first key pair made on a second thread while the configuration is read;
+     * the others make their random source when they start and never a key pair.
      */
-    public static ToolContext ofProcess() throws ConfigException {
-        EcdhKeyPairs keyPairs = EcdhKeyPairs.firstAhead();
+    private static ToolContext ofProcess(boolean connects) throws ConfigException {
+        EcdhKeyPairs keyPairs = connects ? EcdhKeyPairs.firstAhead() : EcdhKeyPairs.onDemand(new SecureRandom());
         CondorConfig config = CondorConfig.fromProcess("TOOL");
         return new ToolContext(System.out, System.err, new CondorConfigConfiguration(config),
                 ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
                 keyPairs.random(), keyPairs);
     }
 
-    /** Runs a tool in this process and exits with its status; a broken configuration is reported first. */
+    /** Runs a tool that makes no connection in this process and exits with its status. */
     static void exit(String tool, ToolMain main, String[] args) {
+        exit(tool, main, args, false);
+    }
+
+    /** Runs a tool that connects to daemons in this process and exits with its status. */
+    static void exitConnecting(String tool, ToolMain main, String[] args) {
+        exit(tool, main, args, true);
+    }
+
+    /** A broken configuration is reported before the tool runs. */
+    private static void exit(String tool, ToolMain main, String[] args, boolean connects) {
         ToolContext context;
         try {
-            context = ofProcess();
+            context = ofProcess(connects);
         } catch (ConfigException e) {
             System.err.print(tool + ": cannot read the HTCondor configuration: " + e.getMessage() + "\n");
             System.exit(1);
