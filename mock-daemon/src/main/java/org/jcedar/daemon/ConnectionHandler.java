@@ -8,11 +8,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.jcedar.cedar.CedarConnection;
 import org.jcedar.cedar.CedarException;
@@ -28,17 +26,17 @@ import org.jcedar.security.ServerSession;
 /**
  * The netty driver of one connection: bytes go into the sans-I/O {@link CedarConnection}, whole messages into the
  * {@link ServerHandshake}, then into the command's handler, and, on a connection kept after an update, into
- * {@link KeptConnection} for the next raw command; whatever they return goes out. The event loop only hands the
- * bytes over: all protocol work runs, in order, on one worker thread picked for this connection, so FS checks and
- * key-file reads may block without stalling other connections. All state lives in this object and dies with the
- * channel.
+ * {@link KeptConnection} for the next raw command; whatever they return goes out, in one flush per read. All of it
+ * runs on the connection's event loop, as HTCondor's daemons do their work on their one thread: the protocol work
+ * never waits on the network, and its file-system steps (the FS check, reading a key file) are local calls of
+ * microseconds. Handing each read to a worker thread, and each write back, cost a sixth of the CPU per token fetch
+ * (docs/performance.md). All state lives in this object and dies with the channel.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** The pipeline name of the idle timer, which a kept connection replaces with a longer one. */
     static final String IDLE_TIMER = "idle";
 
     private final DaemonContext daemon;
-    private final EventExecutor worker;
     private final CedarConnection connection;
     private ServerHandshake handshake;
     private InetAddress peer;
@@ -48,9 +46,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private KeptConnection kept;
     private boolean closing;
 
-    ConnectionHandler(DaemonContext daemon, EventExecutor worker) {
+    ConnectionHandler(DaemonContext daemon) {
         this.daemon = daemon;
-        this.worker = worker;
         this.connection = new CedarConnection(daemon.maxMessageSize());
     }
 
@@ -58,11 +55,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        worker.execute(() -> {
-            peer = remote.getAddress();
-            peerText = Endpoint.of(remote).hostPort();
-            handshake = new ServerHandshake(daemon.handshakeSettings(Endpoint.of(local)), peer, daemon.random());
-        });
+        peer = remote.getAddress();
+        peerText = Endpoint.of(remote).hostPort();
+        handshake = new ServerHandshake(daemon.handshakeSettings(Endpoint.of(local)), peer, daemon.random());
         ctx.fireChannelActive();
     }
 
@@ -72,7 +67,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         byte[] bytes = new byte[buf.readableBytes()];
         buf.readBytes(bytes);
         ReferenceCountUtil.release(msg);
-        worker.execute(() -> onBytes(ctx, bytes));
+        onBytes(ctx, bytes);
     }
 
     private void onBytes(ChannelHandlerContext ctx, byte[] bytes) {
@@ -141,12 +136,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             kept = new KeptConnection(daemon.commands(), daemon.authorization(), session, peer);
             int idle = daemon.config().keptConnectionIdleSeconds();
-            try {
-                ctx.pipeline().replace(IDLE_TIMER, IDLE_TIMER, new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
-            } catch (NoSuchElementException e) {
-                // The peer has closed already and netty has taken the handlers down; what it sent before closing
-                // is still processed (it is queued on this worker ahead of the close).
-            }
+            ctx.pipeline().replace(IDLE_TIMER, IDLE_TIMER, new IdleStateHandler(idle, 0, 0, TimeUnit.SECONDS));
         }
     }
 
@@ -183,8 +173,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof IdleStateEvent) {
-            worker.execute(() -> fail(ctx, kept != null && handler == null ? "kept connection idle too long"
-                    : "timed out waiting for the client"));
+            fail(ctx, kept != null && handler == null ? "kept connection idle too long"
+                    : "timed out waiting for the client");
         } else {
             ctx.fireUserEventTriggered(event);
         }
@@ -192,17 +182,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        worker.execute(() -> {
-            if (!closing && !connection.atMessageBoundary()) {
-                daemon.log().info("Connection from " + peerText + " closed in the middle of a message");
-            }
-            closing = true;
-        });
+        if (!closing && !connection.atMessageBoundary()) {
+            daemon.log().info("Connection from " + peerText + " closed in the middle of a message");
+        }
+        closing = true;
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        worker.execute(() -> fail(ctx, cause.toString()));
+        fail(ctx, cause.toString());
     }
 }

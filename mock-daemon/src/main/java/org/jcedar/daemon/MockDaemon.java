@@ -10,8 +10,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -33,8 +31,8 @@ import org.jcedar.security.Endpoint;
 /**
  * A running mock schedd + collector: one port, both roles. Configure and start one in this JVM with
  * {@link #builder()}, or from an HTCondor configuration with {@link #start}; stop it with {@link #close}.
- * Connections are accepted on netty's event loop and processed on a worker group as large as the machine's cores,
- * so blocking steps (FS checks, key files) never stall the accept loop or other connections.
+ * Connections are accepted on one netty event loop and served on a group of event loops as large as the machine's
+ * cores, each connection wholly on one of them.
  *
  * <p>Once it listens, the daemon writes its address where the configuration asks for it, as the real daemons do
  * (SCHEDD_ADDRESS_FILE and COLLECTOR_ADDRESS_FILE, and its schedd ad to SCHEDD_DAEMON_AD_FILE), so that tools
@@ -43,18 +41,16 @@ import org.jcedar.security.Endpoint;
 public final class MockDaemon implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
-    private final EventExecutorGroup workers;
     private final Channel server;
     private final DaemonContext context;
     private final Endpoint endpoint;
     private final List<Path> filesWritten = new ArrayList<>();
     private final Optional<Path> workDirectory;
 
-    private MockDaemon(EventLoopGroup boss, EventLoopGroup io, EventExecutorGroup workers, Channel server,
-                       DaemonContext context, Optional<Path> workDirectory) {
+    private MockDaemon(EventLoopGroup boss, EventLoopGroup io, Channel server, DaemonContext context,
+                       Optional<Path> workDirectory) {
         this.boss = boss;
         this.io = io;
-        this.workers = workers;
         this.server = server;
         this.context = context;
         this.endpoint = Endpoint.of((InetSocketAddress) server.localAddress());
@@ -83,7 +79,6 @@ public final class MockDaemon implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup io = new MultiThreadIoEventLoopGroup(cores, NioIoHandler.newFactory());
-        EventExecutorGroup workers = new DefaultEventExecutorGroup(Math.max(2, cores));
         int idleSeconds = config.idleTimeoutSeconds();
         try {
             Channel channel = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
@@ -94,11 +89,11 @@ public final class MockDaemon implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(ConnectionHandler.IDLE_TIMER,
                                     new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS));
-                            ch.pipeline().addLast(new ConnectionHandler(context, workers.next()));
+                            ch.pipeline().addLast(new ConnectionHandler(context));
                         }
                     })
                     .bind(new InetSocketAddress(bindAddress, port)).sync().channel();
-            MockDaemon daemon = new MockDaemon(boss, io, workers, channel, context, workDirectory);
+            MockDaemon daemon = new MockDaemon(boss, io, channel, context, workDirectory);
             OwnAds own = context.publishOwnAds(daemon.sinfulAddress());
             try {
                 daemon.writeLocationFiles(own);
@@ -110,10 +105,10 @@ public final class MockDaemon implements AutoCloseable {
             return daemon;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            shutdown(boss, io, workers);
+            shutdown(boss, io);
             throw new IOException("interrupted while binding", e);
         } catch (RuntimeException e) {
-            shutdown(boss, io, workers);
+            shutdown(boss, io);
             throw new IOException("cannot listen on " + bindAddress.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
     }
@@ -167,7 +162,7 @@ public final class MockDaemon implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
-        shutdown(boss, io, workers);
+        shutdown(boss, io);
         for (Path file : filesWritten) {
             try {
                 Files.deleteIfExists(file);
@@ -211,9 +206,8 @@ public final class MockDaemon implements AutoCloseable {
         }
     }
 
-    private static void shutdown(EventLoopGroup boss, EventLoopGroup io, EventExecutorGroup workers) {
+    private static void shutdown(EventLoopGroup boss, EventLoopGroup io) {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -13,7 +13,9 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * One side's ephemeral P-256 key for a new session (20 §8): the public half travels as {@code ECDHPublicKey},
@@ -30,13 +32,18 @@ public final class EcdhKeyExchange {
     private static final byte[] SALT = "htcondor".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INFO = "keygen".getBytes(StandardCharsets.US_ASCII);
     private static final int POINT_LENGTH = 65;
+    /**
+     * How bouncycastle's own key-pair generator multiplies the base point: a table of multiples of G, built once
+     * and kept with G, makes each public key about twice as fast as the curve's general multiplier.
+     */
+    private static final ECMultiplier BASE_POINT_MULTIPLIER = new FixedPointCombMultiplier();
 
     private final ECPrivateKeyParameters privateKey;
     private final byte[] publicPoint;
 
     private EcdhKeyExchange(BigInteger scalar) {
         this.privateKey = new ECPrivateKeyParameters(scalar, DOMAIN);
-        this.publicPoint = DOMAIN.getG().multiply(scalar).normalize().getEncoded(false);
+        this.publicPoint = BASE_POINT_MULTIPLIER.multiply(DOMAIN.getG(), scalar).normalize().getEncoded(false);
     }
 
     /** A fresh key pair. */
