@@ -53,8 +53,7 @@ public final class TokenFetchTool {
         }
         CondorClient client;
         try {
-            client = CondorClient.fromConfiguration(config, context.process(), context.random(),
-                    context.keyPairs(), trace);
+            client = CondorClient.fromConfiguration(config, context.process(), context.keyPairs(), trace);
         } catch (HandshakeException e) {
             return failed("Failed to request a session token: " + e.getMessage(), Optional.empty(), context);
         }

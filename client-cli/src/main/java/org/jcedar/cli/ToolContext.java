@@ -13,15 +13,20 @@ import org.jcedar.config.ConfigException;
 import org.jcedar.keys.ProcessIdentity;
 
 /**
- * What a tool runs with: its streams, configuration, identity, sources of time and randomness, and its
- * connections' ECDH key pairs (drawn from {@code random}).
+ * What a tool runs with: its streams, configuration, identity, source of time, and its connections' ECDH key pairs
+ * with the random source they are drawn from ({@link #random()}).
  */
 public record ToolContext(PrintStream out, PrintStream err, ClientConfiguration config, long realUid, Path home,
-                          Clock clock, SecureRandom random, EcdhKeyPairs keyPairs) {
+                          Clock clock, EcdhKeyPairs keyPairs) {
     /** A context whose key pairs are computed when a connection asks for one. */
     public ToolContext(PrintStream out, PrintStream err, ClientConfiguration config, long realUid, Path home,
                        Clock clock, SecureRandom random) {
-        this(out, err, config, realUid, home, clock, random, EcdhKeyPairs.onDemand(random));
+        this(out, err, config, realUid, home, clock, EcdhKeyPairs.onDemand(random));
+    }
+
+    /** The tool's random source (waits for it if it is still being set up on a second thread). */
+    public SecureRandom random() {
+        return keyPairs.random();
     }
 
     /**
@@ -33,8 +38,7 @@ public record ToolContext(PrintStream out, PrintStream err, ClientConfiguration 
         EcdhKeyPairs keyPairs = connects ? EcdhKeyPairs.firstAhead() : EcdhKeyPairs.onDemand(new SecureRandom());
         CondorConfig config = CondorConfig.fromProcess("TOOL");
         return new ToolContext(System.out, System.err, new CondorConfigConfiguration(config),
-                ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
-                keyPairs.random(), keyPairs);
+                ProcessIdentity.realUid(), Path.of(System.getProperty("user.home")), Clock.systemUTC(), keyPairs);
     }
 
     /** Runs a tool that makes no connection in this process and exits with its status. */

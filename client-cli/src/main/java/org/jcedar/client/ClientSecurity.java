@@ -1,6 +1,5 @@
 package org.jcedar.client;
 
-import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,20 +40,18 @@ public final class ClientSecurity {
     private final boolean enforceChannelBinding;
     private final String claimToBeName;
     private final ClientProcess process;
-    private final SecureRandom random;
     private final EcdhKeyPairs keyPairs;
     private final Trace trace;
 
     private ClientSecurity(SecurityPolicy policy, Optional<String> trustDomain, DirectoryTokenSource tokens,
                            boolean enforceChannelBinding, String claimToBeName, ClientProcess process,
-                           SecureRandom random, EcdhKeyPairs keyPairs, Trace trace) {
+                           EcdhKeyPairs keyPairs, Trace trace) {
         this.policy = policy;
         this.trustDomain = trustDomain;
         this.tokens = tokens;
         this.enforceChannelBinding = enforceChannelBinding;
         this.claimToBeName = claimToBeName;
         this.process = process;
-        this.random = random;
         this.keyPairs = keyPairs;
         this.trace = trace;
     }
@@ -64,11 +61,11 @@ public final class ClientSecurity {
      * directory (30 §4.2). HTCondor's tools offer TOKEN even when they hold no token (observed with 23.9.6 and
      * 25.14.1), so it stays in the list and simply fails if the server picks it and nothing matches.
      *
-     * @param keyPairs the connections' ECDH key pairs
+     * @param keyPairs the connections' ECDH key pairs and the random source of the methods' nonces
      * @throws HandshakeException when the configured policy is invalid (HTCondor refuses to start the command)
      */
     public static ClientSecurity fromConfiguration(ClientConfiguration config, ClientProcess process,
-                                                   SecureRandom random, EcdhKeyPairs keyPairs, Trace trace)
+                                                   EcdhKeyPairs keyPairs, Trace trace)
             throws HandshakeException {
         SecurityPolicy policy = new SecurityPolicyReader(config::get, SUBSYSTEM)
                 .read(Permission.CLIENT, false, true);
@@ -84,7 +81,7 @@ public final class ClientSecurity {
                 + ", Encryption " + policy.encryption() + ", Integrity " + policy.integrity() + ", methods "
                 + AuthMethod.wireList(policy.authMethods()));
         return new ClientSecurity(policy, trustDomain, tokens,
-                config.bool("SEC_FS_ENFORCE_CHANNEL_BINDING", true), claimed, process, random, keyPairs, trace);
+                config.bool("SEC_FS_ENFORCE_CHANNEL_BINDING", true), claimed, process, keyPairs, trace);
     }
 
     private static DirectoryTokenSource readTokens(ClientConfiguration config, ClientProcess process, Trace trace) {
@@ -149,7 +146,7 @@ public final class ClientSecurity {
                 trace.log(Trace.Category.SECURITY, () -> token.map(t -> "presenting a token for " + t.subject())
                         .orElse("no token matches the server's trust domain " + offer.trustDomain().orElse("(none)")
                                 + " and keys " + keys));
-                return new TokenClient(token, random);
+                return new TokenClient(token, keyPairs.random());
             default:
                 return null;
         }

@@ -1,7 +1,6 @@
 package org.jcedar.client;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.List;
 import org.jcedar.address.ClientNetwork;
 import org.jcedar.address.SinfulAddress;
@@ -40,10 +39,10 @@ public final class CondorClient {
 
     /** A client for this process with its configuration's security settings and network preferences. */
     public static CondorClient fromConfiguration(ClientConfiguration config, ClientProcess process,
-                                                 SecureRandom random, EcdhKeyPairs keyPairs, Trace trace)
+                                                 EcdhKeyPairs keyPairs, Trace trace)
             throws HandshakeException {
         return new CondorClient(config, process,
-                ClientSecurity.fromConfiguration(config, process, random, keyPairs, trace), network(config), trace);
+                ClientSecurity.fromConfiguration(config, process, keyPairs, trace), network(config), trace);
     }
 
     /** ENABLE_IPV4/ENABLE_IPV6 (true, false or auto), IGNORE_TARGET_PROTOCOL_PREFERENCE, PREFER_OUTBOUND_IPV4. */

@@ -28,9 +28,8 @@ class CommandConnectionTest {
     private static ClientSecurity security() throws HandshakeException {
         ClientConfiguration config = knob -> Optional.ofNullable(Map.of("SEC_CLIENT_AUTHENTICATION_METHODS",
                 "CLAIMTOBE").get(knob));
-        SecureRandom random = new SecureRandom();
         return ClientSecurity.fromConfiguration(config, new ClientProcess(65534, "nobody", Path.of("/nonexistent"),
-                1), random, EcdhKeyPairs.onDemand(random), Trace.NONE);
+                1), EcdhKeyPairs.onDemand(new SecureRandom()), Trace.NONE);
     }
 
     private static CommandConnection start(String address) throws Exception {

@@ -33,8 +33,7 @@ class DaemonLocatorTest {
         all.putAll(knobs);
         ClientConfiguration config = knob -> Optional.ofNullable(all.get(knob));
         ClientProcess process = new ClientProcess(uid, "nobody", dir, 1);
-        SecureRandom random = new SecureRandom();
-        return CondorClient.fromConfiguration(config, process, random, EcdhKeyPairs.onDemand(random), Trace.NONE)
+        return CondorClient.fromConfiguration(config, process, EcdhKeyPairs.onDemand(new SecureRandom()), Trace.NONE)
                 .locator();
     }
 
