@@ -37,24 +37,13 @@ done
 jar=$repo/mock-daemon/target/jcedar-mock-daemon.jar
 [[ -f $jar ]] || { echo "daemon_fetch.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port=$(free_port)
-pool=jcedar-daemon-bench-$port
-work=$(mktemp -d /tmp/jcedar-daemon-bench.XXXXXX)
-chmod 755 "$work"
+# shellcheck source=benchmarks/bench-pool.sh
+source "$repo/benchmarks/bench-pool.sh"
 mock_pid=
-cleanup() {
+bench_stop_extra() {
 	[[ -z $mock_pid ]] || { kill "$mock_pid" 2>/dev/null; wait "$mock_pid" 2>/dev/null || true; }
-	"$scripts/pool.sh" stop "$chroot" --name "$pool" >/dev/null 2>&1 &&
-		rm -rf --one-file-system "$chroot/var/lib/condor-pools/$pool"
-	rm -rf "$work"
 }
-trap cleanup EXIT
-
-"$scripts/provision.sh" share-tmp "$chroot" >/dev/null
-"$scripts/pool.sh" start "$chroot" --name "$pool" --port "$port" --trust-domain bench.jcedar.test >/dev/null
-version=$("$scripts/pool.sh" exec "$chroot" --name "$pool" -- condor_version | head -n1)
-pool_dir=$chroot/var/lib/condor-pools/$pool
+start_bench_pool jcedar-daemon-bench
 schedd_address=$(head -n1 "$pool_dir/spool/.schedd_address")
 schedd_pid=
 for pid in $("$scripts/pool.sh" status "$chroot" --name "$pool" | sed -n 's/.*daemons: //p'); do

@@ -38,20 +38,9 @@ command -v hyperfine >/dev/null || { echo "token_fetch.sh: hyperfine is missing 
 [[ -f $repo/client-cli/target/jcedar-client-cli-tools.jsa ]] ||
 	{ echo "token_fetch.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-pool=jcedar-bench-$port
-work=$(mktemp -d /tmp/jcedar-bench.XXXXXX)
-chmod 755 "$work"
-cleanup() {
-	"$scripts/pool.sh" stop "$chroot" --name "$pool" >/dev/null 2>&1 &&
-		rm -rf --one-file-system "$chroot/var/lib/condor-pools/$pool"
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$scripts/provision.sh" share-tmp "$chroot" >/dev/null
-"$scripts/pool.sh" start "$chroot" --name "$pool" --port "$port" --trust-domain bench.jcedar.test >/dev/null
-version=$("$scripts/pool.sh" exec "$chroot" --name "$pool" -- condor_version | head -n1)
+# shellcheck source=benchmarks/bench-pool.sh
+source "$repo/benchmarks/bench-pool.sh"
+start_bench_pool jcedar-bench
 
 # The client knobs of the pool as the user sees them, for our tool: chroot paths become host paths.
 knobs=(SEC_CLIENT_AUTHENTICATION SEC_CLIENT_ENCRYPTION SEC_CLIENT_INTEGRITY SEC_CLIENT_AUTHENTICATION_METHODS
